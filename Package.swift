@@ -1,0 +1,61 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "StackPlan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "stackplan", targets: ["stackplan"]),
+        .library(name: "StackPlanCore", targets: ["StackPlanCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: Pure domain: versions, dates, catalog model and rules. No I/O.
+        .target(name: "StackPlanCore", swiftSettings: strict),
+
+        // MARK: Adapters
+        /** Reads and validates the YAML catalog; diagnostics carry file:line:column. */
+        .target(
+            name: "StackPlanCatalog",
+            dependencies: ["StackPlanCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        /** Renders report values as table, JSON, CSV and Markdown. */
+        .target(name: "StackPlanReports", dependencies: ["StackPlanCore"], swiftSettings: strict),
+
+        // MARK: Frontends
+        /** The command tree, as a library so tests can run commands in-process. */
+        .target(
+            name: "StackPlanCommands",
+            dependencies: [
+                "StackPlanCore", "StackPlanCatalog", "StackPlanReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "stackplan", dependencies: ["StackPlanCommands"], swiftSettings: strict),
+
+        // MARK: Tests
+        .testTarget(name: "StackPlanCoreTests", dependencies: ["StackPlanCore"], swiftSettings: strict),
+        .testTarget(
+            name: "StackPlanCatalogTests",
+            dependencies: ["StackPlanCatalog"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "StackPlanReportsTests", dependencies: ["StackPlanReports"], swiftSettings: strict),
+        .testTarget(
+            name: "StackPlanCommandsTests",
+            dependencies: ["StackPlanCommands", "stackplan"],
+            swiftSettings: strict
+        ),
+    ]
+)

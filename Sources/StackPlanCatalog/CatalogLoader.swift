@@ -1,0 +1,129 @@
+import StackPlanCore
+
+/// The outcome of reading a catalog: the catalog when there were no errors, and every diagnostic.
+public struct CatalogLoadResult: Sendable {
+    /// The catalog, or `nil` when any error was found.
+    public let catalog: Catalog?
+    /// Every problem found, sorted by location.
+    public let diagnostics: [Diagnostic]
+}
+
+/// Turns the files of a catalog directory into a validated ``Catalog``.
+///
+/// The loader collects every problem instead of stopping at the first: YAML syntax, unknown keys,
+/// wrong types, bad dates and cycles, duplicates, unknown references, date order, history order,
+/// files in the wrong place, and (as warnings) stale data measured against `asOf`.
+public struct CatalogLoader: Sendable {
+    /// Files the catalog directory may hold at its top level besides the two folders.
+    public static let topLevelFiles: Set<String> = ["catalog.yaml", "kubernetes.yaml", "policy.yaml", "review.yaml"]
+    /// Folders whose YAML files are read.
+    public static let folders: Set<String> = ["components", "platforms", "reviews"]
+    /// Days after `dataAsOf` from which the data counts as stale.
+    public static let staleAfterDays = 90
+
+    public init() {}
+
+    /// Validates `files` (paths relative to the catalog directory) as of `asOf`.
+    public func load(files: [SourceFile], asOf: CalendarDay) -> CatalogLoadResult {
+        let sink = DiagnosticSink()
+        let placed = checkPlacement(files, sink: sink)
+        let header = placed.catalog.flatMap { CatalogFileReaders.header($0, sink: sink) }
+        let kubernetes = placed.kubernetes.map { CatalogFileReaders.kubernetes($0, sink: sink) } ?? []
+        let platforms = placed.platforms.compactMap { CatalogFileReaders.platform($0, sink: sink) }
+        let references = CatalogReferences(
+            categories: Set(header?.categories.map(\.id) ?? []), platforms: Set(platforms.map(\.0.id)))
+        let components = placed.components.compactMap {
+            CatalogFileReaders.component($0, references: references, sink: sink)
+        }
+        checkDuplicateIds(platforms.map(\.0.id), kind: "platform", files: placed.platforms, sink: sink)
+        checkDuplicateIds(components.map(\.id), kind: "component", files: placed.components, sink: sink)
+        let componentIds = Set(components.map(\.id))
+        for (_, reference) in platforms {
+            if let reference, !componentIds.contains(reference.value) {
+                sink.error("unknown-component", "unknown component '\(reference.value)'", at: reference.location)
+            }
+        }
+        if let header { checkFreshness(header, kubernetes: kubernetes, asOf: asOf, sink: sink) }
+
+        let diagnostics = sink.diagnostics.sortedByLocation
+        guard !diagnostics.hasErrors, let header, let version = header.version, let title = header.title,
+            let dataAsOf = header.dataAsOf
+        else { return CatalogLoadResult(catalog: nil, diagnostics: diagnostics) }
+        let catalog = Catalog(
+            version: version, title: title, dataAsOf: dataAsOf, categories: header.categories,
+            kubernetes: kubernetes.map(\.value), platforms: platforms.map(\.0), components: components)
+        return CatalogLoadResult(catalog: catalog, diagnostics: diagnostics)
+    }
+
+    private struct PlacedFiles {
+        var catalog: SourceFile?
+        var kubernetes: SourceFile?
+        var platforms: [SourceFile] = []
+        var components: [SourceFile] = []
+    }
+
+    private func checkPlacement(_ files: [SourceFile], sink: DiagnosticSink) -> PlacedFiles {
+        var placed = PlacedFiles()
+        for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
+            let parts = file.relativePath.split(separator: "/").map(String.init)
+            let name = parts.last ?? ""
+            if name.hasSuffix(".yml") {
+                sink.error("misplaced-file", "catalog files end in '.yaml', not '.yml'", at: file.start)
+                continue
+            }
+            guard name.hasSuffix(".yaml") else { continue }
+            switch (parts.count, parts.first) {
+            case (1, _) where name == "catalog.yaml": placed.catalog = file
+            case (1, _) where name == "kubernetes.yaml": placed.kubernetes = file
+            case (1, _) where Self.topLevelFiles.contains(name): continue
+            case (2, "components"): placed.components.append(file)
+            case (2, "platforms"): placed.platforms.append(file)
+            case (2, "reviews"): continue
+            default:
+                let hint =
+                    parts.count == 1
+                    ? "component files belong in components/, platform files in platforms/"
+                    : "only components/, platforms/ and reviews/ hold YAML files, one level deep"
+                sink.error("misplaced-file", "'\(file.relativePath)' is in the wrong place: \(hint)", at: file.start)
+            }
+        }
+        let root = files.first.map { String($0.path.dropLast($0.relativePath.count)) } ?? ""
+        if placed.catalog == nil {
+            sink.error(
+                "missing-file", "the catalog has no catalog.yaml",
+                at: SourceLocation(file: root + "catalog.yaml", line: 1, column: 1))
+        }
+        if placed.kubernetes == nil {
+            sink.error(
+                "missing-file", "the catalog has no kubernetes.yaml",
+                at: SourceLocation(file: root + "kubernetes.yaml", line: 1, column: 1))
+        }
+        return placed
+    }
+
+    private func checkDuplicateIds(_ ids: [String], kind: String, files: [SourceFile], sink: DiagnosticSink) {
+        var seen: Set<String> = []
+        for (id, file) in zip(ids, files) where !seen.insert(id).inserted {
+            sink.error("duplicate-id", "\(kind) id '\(id)' is used by more than one file", at: file.start)
+        }
+    }
+
+    private func checkFreshness(
+        _ header: CatalogHeader, kubernetes: [Located<KubernetesRelease>], asOf: CalendarDay, sink: DiagnosticSink
+    ) {
+        if let dataAsOf = header.dataAsOf, dataAsOf.days(until: asOf) > Self.staleAfterDays {
+            sink.warning(
+                "stale-data",
+                "the catalog's data is \(dataAsOf.days(until: asOf)) days old on \(asOf) (dataAsOf \(dataAsOf)); "
+                    + "check the sources for newer releases",
+                at: header.dataAsOfLocation)
+        }
+        for located in kubernetes where located.value.planned && located.value.releaseDate < asOf {
+            sink.warning(
+                "planned-passed",
+                "Kubernetes \(located.value.cycle) is still 'planned' but its target date \(located.value.releaseDate) "
+                    + "has passed on \(asOf)",
+                at: located.location)
+        }
+    }
+}

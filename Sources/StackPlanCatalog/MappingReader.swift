@@ -1,0 +1,147 @@
+import StackPlanCore
+import Yams
+
+/// Reads typed values out of one YAML mapping, reporting each problem at the node it concerns.
+struct MappingReader {
+    let node: Node
+    let mapping: Node.Mapping
+    let file: SourceFile
+    let sink: DiagnosticSink
+    /// Where this mapping sits, for messages (`releases[2]`).
+    let context: String
+
+    /// Wraps `node` when it is a mapping; otherwise reports a type error and returns `nil`.
+    init?(_ node: Node, in file: SourceFile, sink: DiagnosticSink, context: String) {
+        guard let mapping = node.mapping else {
+            sink.error("wrong-type", "\(context) must be a mapping", at: file.location(of: node))
+            return nil
+        }
+        self.node = node
+        self.mapping = mapping
+        self.file = file
+        self.sink = sink
+        self.context = context
+    }
+
+    /// Reports every key not in `allowed`, suggesting the closest allowed key.
+    func rejectUnknownKeys(allowed: [String]) {
+        for key in mapping.keys {
+            guard let name = key.string else {
+                sink.error("wrong-type", "keys of \(context) must be strings", at: file.location(of: key))
+                continue
+            }
+            guard !allowed.contains(name) else { continue }
+            let hint = Self.closest(to: name, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
+            sink.error("unknown-key", "unknown key '\(name)' in \(context)\(hint)", at: file.location(of: key))
+        }
+    }
+
+    /// The location of the value of `key`, else of the mapping.
+    func location(_ key: String) -> SourceLocation {
+        file.location(of: mapping[key] ?? node)
+    }
+
+    /// The raw node of `key`, reporting a missing required key.
+    func value(_ key: String, required: Bool) -> Node? {
+        if let value = mapping[key], !Self.isNull(value) { return value }
+        if required {
+            sink.error("missing-key", "\(context) is missing required key '\(key)'", at: file.location(of: node))
+        }
+        return nil
+    }
+
+    /// A scalar's text.
+    func string(_ key: String, required: Bool = true) -> String? {
+        guard let value = value(key, required: required) else { return nil }
+        guard let scalar = value.scalar else {
+            sink.error("wrong-type", "'\(key)' in \(context) must be a single value", at: file.location(of: value))
+            return nil
+        }
+        guard !scalar.string.isEmpty else {
+            sink.error("wrong-type", "'\(key)' in \(context) must not be empty", at: file.location(of: value))
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A `YYYY-MM-DD` date.
+    func day(_ key: String, required: Bool = true) -> CalendarDay? {
+        guard let text = string(key, required: required) else { return nil }
+        guard let day = CalendarDay(text) else {
+            sink.error("bad-date", "'\(key)' must be a date YYYY-MM-DD, not '\(text)'", at: location(key))
+            return nil
+        }
+        return day
+    }
+
+    /// A release cycle; `minorOnly` demands exactly `MAJOR.MINOR`.
+    func cycle(_ key: String, required: Bool = true, minorOnly: Bool = false) -> VersionNumber? {
+        guard let text = string(key, required: required) else { return nil }
+        guard let cycle = VersionNumber(cycle: text), !minorOnly || cycle.parts.count == 2 else {
+            let shape = minorOnly ? "a Kubernetes minor such as \"1.36\"" : "dotted numbers such as \"3.4\""
+            sink.error("bad-cycle", "'\(key)' must be \(shape), not '\(text)'", at: location(key))
+            return nil
+        }
+        return cycle
+    }
+
+    /// A value from a closed set.
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = true) -> T?
+    where T.RawValue == String {
+        guard let text = string(key, required: required) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let code = key == "tier" ? "unknown-tier" : "bad-value"
+            sink.error(code, "unknown \(key) '\(text)'; expected one of \(allowed)", at: location(key))
+            return nil
+        }
+        return value
+    }
+
+    /// A sequence's items.
+    func sequence(_ key: String, required: Bool = true) -> [Node]? {
+        guard let value = value(key, required: required) else { return nil }
+        guard let sequence = value.sequence else {
+            sink.error("wrong-type", "'\(key)' in \(context) must be a list", at: file.location(of: value))
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// Reads each item of a list of mappings.
+    func items<T>(_ key: String, required: Bool = true, _ read: (MappingReader, Int) -> T?) -> [T]? {
+        guard let nodes = sequence(key, required: required) else { return nil }
+        return nodes.enumerated().compactMap { index, item in
+            MappingReader(item, in: file, sink: sink, context: "\(key)[\(index)]").flatMap { read($0, index) }
+        }
+    }
+
+    private static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// The allowed key within edit distance 2 of `name`, if any.
+    static func closest(to name: String, in candidates: [String]) -> String? {
+        candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
+            .filter { $0.1 <= 2 }
+            .min { $0.1 < $1.1 }?.0
+    }
+
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = Swift.min(
+                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

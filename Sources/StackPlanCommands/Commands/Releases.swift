@@ -1,0 +1,66 @@
+import ArgumentParser
+import StackPlanCore
+import StackPlanReports
+
+/// `stackplan releases`: Kubernetes minors and their status on a date.
+public struct Releases: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        abstract: "Every Kubernetes minor on a platform (upstream when omitted) with its status on a date.")
+
+    @OptionGroup public var catalog: CatalogOptions
+    @OptionGroup public var asOf: AsOfOption
+    @OptionGroup public var output: FormatOption
+    @Option(help: "A platform id from the catalog (default: the upstream calendar).") public var platform: String?
+
+    public init() {}
+
+    public func run() throws {
+        let day = asOf.day
+        let loaded = try catalog.requireCatalog(asOf: day)
+        let releases: [PlatformRelease]
+        let name: String
+        if let platform {
+            guard let found = loaded.platform(platform) else {
+                let known = loaded.platforms.map(\.id).joined(separator: ", ")
+                throw ValidationError("unknown platform '\(platform)'; known: \(known)")
+            }
+            releases = found.releases
+            name = found.name
+        } else {
+            releases = loaded.upstreamReleases
+            name = "upstream Kubernetes"
+        }
+        let standings = ReleaseCalendar(releases: releases).standings(on: day)
+        output.emit(CatalogReports.releases(standings, platformName: name, asOf: day))
+    }
+}
+
+/// `stackplan compat`: which release of each component supports a Kubernetes minor.
+public struct Compat: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        abstract: "For each component, the newest cycle that supports a Kubernetes minor.")
+
+    @OptionGroup public var catalog: CatalogOptions
+    @OptionGroup public var asOf: AsOfOption
+    @OptionGroup public var output: FormatOption
+    @Option(help: "The Kubernetes minor, such as 1.35.") public var kubernetes: VersionNumber
+    @Option(help: "Only components offered on this platform.") public var platform: String?
+
+    public init() {}
+
+    public func validate() throws {
+        guard kubernetes.parts.count == 2 else {
+            throw ValidationError("--kubernetes takes a minor such as 1.35, not '\(kubernetes)'")
+        }
+    }
+
+    public func run() throws {
+        let loaded = try catalog.requireCatalog(asOf: asOf.day)
+        if let platform, loaded.platform(platform) == nil {
+            let known = loaded.platforms.map(\.id).joined(separator: ", ")
+            throw ValidationError("unknown platform '\(platform)'; known: \(known)")
+        }
+        let entries = loaded.compatibility(kubernetes: kubernetes, platform: platform)
+        output.emit(CatalogReports.compat(entries, kubernetes: kubernetes, platform: platform))
+    }
+}

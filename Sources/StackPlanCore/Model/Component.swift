@@ -1,0 +1,132 @@
+/// A technology of the stack catalog, from `components/<id>.yaml`.
+public struct Component: Hashable, Sendable {
+    /// The component id, also its file name.
+    public let id: String
+    /// The display name.
+    public let name: String
+    /// The id of its category.
+    public let category: String
+    /// Its current tier.
+    public let tier: Tier
+    /// What it does, when the catalog says.
+    public let role: ComponentRole?
+    /// The platforms it is offered on; `nil` means every platform.
+    public let platforms: [String]?
+    /// The upstream project or product URL.
+    public let upstream: String
+    /// Tier moves, oldest first; the last entry's tier is `tier`.
+    public let history: [TierChange]
+    /// Release cycles, in file order.
+    public let releases: [ComponentRelease]
+
+    public init(
+        id: String, name: String, category: String, tier: Tier, role: ComponentRole? = nil,
+        platforms: [String]? = nil, upstream: String, history: [TierChange], releases: [ComponentRelease]
+    ) {
+        self.id = id
+        self.name = name
+        self.category = category
+        self.tier = tier
+        self.role = role
+        self.platforms = platforms
+        self.upstream = upstream
+        self.history = history
+        self.releases = releases
+    }
+
+    /// Whether the component is offered on `platform`.
+    public func isOffered(on platform: String) -> Bool {
+        platforms?.contains(platform) ?? true
+    }
+
+    /// The newest release cycle (highest version), if the component has releases.
+    public var newestRelease: ComponentRelease? {
+        releases.max { $0.cycle < $1.cycle }
+    }
+
+    /// The release an installed version belongs to: the cycle that is its prefix at a dot boundary.
+    public func release(containing version: VersionNumber) -> ComponentRelease? {
+        releases.filter { version.belongs(to: $0.cycle) }.max { $0.cycle.parts.count < $1.cycle.parts.count }
+    }
+}
+
+/// One entry of a component's tier history.
+public struct TierChange: Hashable, Sendable {
+    /// The review quarter of the move.
+    public let quarter: Quarter
+    /// The tier from that quarter on.
+    public let tier: Tier
+    /// Why.
+    public let note: String
+
+    public init(quarter: Quarter, tier: Tier, note: String) {
+        self.quarter = quarter
+        self.tier = tier
+        self.note = note
+    }
+}
+
+/// A release cycle of a component.
+public struct ComponentRelease: Hashable, Sendable {
+    /// The cycle, such as `3.4`.
+    public let cycle: VersionNumber
+    /// The date of its first release.
+    public let releaseDate: CalendarDay
+    /// End of life, when published.
+    public let eol: CalendarDay?
+    /// The newest version of the cycle.
+    public let latest: String?
+    /// The Kubernetes minors the cycle supports, when known.
+    public let kubernetes: KubernetesRange?
+    /// Where the facts come from.
+    public let source: String
+
+    public init(
+        cycle: VersionNumber, releaseDate: CalendarDay, eol: CalendarDay? = nil, latest: String? = nil,
+        kubernetes: KubernetesRange? = nil, source: String
+    ) {
+        self.cycle = cycle
+        self.releaseDate = releaseDate
+        self.eol = eol
+        self.latest = latest
+        self.kubernetes = kubernetes
+        self.source = source
+    }
+
+    /// Whether the cycle is known to support Kubernetes `minor`: a range is given and contains it.
+    public func supports(kubernetes minor: VersionNumber) -> Bool {
+        kubernetes?.contains(minor) ?? false
+    }
+}
+
+/// An inclusive range of Kubernetes minors; either bound may be open.
+public struct KubernetesRange: Hashable, Sendable {
+    /// The lowest supported minor, if stated.
+    public let min: VersionNumber?
+    /// The highest supported minor, if stated.
+    public let max: VersionNumber?
+
+    public init(min: VersionNumber?, max: VersionNumber?) {
+        self.min = min
+        self.max = max
+    }
+
+    /// Whether `minor` lies inside the range.
+    public func contains(_ minor: VersionNumber) -> Bool {
+        if let min, minor < min { return false }
+        if let max, max < minor { return false }
+        return true
+    }
+}
+
+extension KubernetesRange: CustomStringConvertible {
+    /// `1.30–1.35`, `≥ 1.30`, `≤ 1.35` or `any`.
+    public var description: String {
+        switch (min, max) {
+        case let (min?, max?): "\(min)–\(max)"
+        case let (min?, nil): ">= \(min)"
+        case let (nil, max?): "<= \(max)"
+        case (nil, nil): "any"
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// A dotted numeric version such as a release cycle (`1.36`, `26.02`, `2025.1`) or an installed
+/// version (`3.4.1`).
+///
+/// Parts compare numerically (`1.9 < 1.10`); the original text is kept for display, so `26.02`
+/// prints as written. A leading `v` and a pre-release or build suffix (`-beta.0`, `+security-01`)
+/// are accepted on installed versions and ignored for ordering.
+public struct VersionNumber: Hashable, Comparable, Sendable {
+    /// The numeric parts, most significant first.
+    public let parts: [Int]
+    /// The text as written, without a leading `v`.
+    public let text: String
+
+    /// Parses a release cycle: two or more dot-separated non-negative integers, nothing else.
+    public init?(cycle: some StringProtocol) {
+        guard let parts = Self.parse(Substring(cycle)), parts.count >= 2 else { return nil }
+        self.parts = parts
+        self.text = String(cycle)
+    }
+
+    /// Parses an installed version: an optional `v`, then one or more dot-separated integers,
+    /// optionally followed by a `-` or `+` suffix.
+    public init?(version: some StringProtocol) {
+        var body = Substring(version)
+        if body.first == "v" { body = body.dropFirst() }
+        let core = body.prefix { $0 != "-" && $0 != "+" }
+        guard let parts = Self.parse(core) else { return nil }
+        self.parts = parts
+        self.text = String(body)
+    }
+
+    /// The Kubernetes-style minor of this version: its first two parts (`1.33.4` → `1.33`).
+    public var minor: VersionNumber {
+        let head = Array(parts.prefix(2))
+        return VersionNumber(parts: head, text: head.map(String.init).joined(separator: "."))
+    }
+
+    /// Whether this version belongs to `cycle`: the cycle's parts are a prefix of this version's.
+    public func belongs(to cycle: VersionNumber) -> Bool {
+        parts.count >= cycle.parts.count && Array(parts.prefix(cycle.parts.count)) == cycle.parts
+    }
+
+    /// For two-part versions (Kubernetes minors), the minor `offset` steps away (`1.33` + 2 → `1.35`).
+    public func advancingMinor(by offset: Int) -> VersionNumber {
+        let major = parts.first ?? 0
+        let minor = (parts.count > 1 ? parts[1] : 0) + offset
+        return VersionNumber(parts: [major, minor], text: "\(major).\(minor)")
+    }
+
+    public static func < (lhs: VersionNumber, rhs: VersionNumber) -> Bool {
+        for (left, right) in zip(lhs.parts, rhs.parts) where left != right {
+            return left < right
+        }
+        return lhs.parts.count < rhs.parts.count
+    }
+
+    public static func == (lhs: VersionNumber, rhs: VersionNumber) -> Bool {
+        lhs.parts == rhs.parts
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(parts)
+    }
+
+    private init(parts: [Int], text: String) {
+        self.parts = parts
+        self.text = text
+    }
+
+    private static func parse(_ text: Substring) -> [Int]? {
+        guard !text.isEmpty else { return nil }
+        var parts: [Int] = []
+        for piece in text.split(separator: ".", omittingEmptySubsequences: false) {
+            guard !piece.isEmpty, piece.count <= 9, piece.allSatisfy({ $0.isASCII && $0.isNumber }),
+                let value = Int(piece)
+            else { return nil }
+            parts.append(value)
+        }
+        return parts
+    }
+}
+
+extension VersionNumber: CustomStringConvertible {
+    public var description: String { text }
+}
+
+extension VersionNumber: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = VersionNumber(version: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a version")
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}

@@ -1,0 +1,3 @@
+import StackPlanCommands
+
+Entrypoint.main()
