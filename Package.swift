@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(
             name: "StackPlanCatalogTests",
             dependencies: ["StackPlanCatalog"],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(name: "StackPlanReportsTests", dependencies: ["StackPlanReports"], swiftSettings: strict),

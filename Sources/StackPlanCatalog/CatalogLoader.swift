@@ -31,7 +31,7 @@ public struct CatalogLoader: Sendable {
         let kubernetes = placed.kubernetes.map { CatalogFileReaders.kubernetes($0, sink: sink) } ?? []
         let platforms = placed.platforms.compactMap { CatalogFileReaders.platform($0, sink: sink) }
         let references = CatalogReferences(
-            categories: Set(header?.categories.map(\.id) ?? []), platforms: Set(platforms.map(\.0.id)))
+            categories: header.map { Set($0.categories.map(\.id)) }, platforms: Set(platforms.map(\.0.id)))
         let components = placed.components.compactMap {
             CatalogFileReaders.component($0, references: references, sink: sink)
         }

@@ -3,7 +3,8 @@ import Yams
 
 /// The ids a component file may refer to.
 struct CatalogReferences {
-    let categories: Set<String>
+    /// The declared categories; `nil` when catalog.yaml could not be read, which skips the check.
+    let categories: Set<String>?
     let platforms: Set<String>
 }
 
@@ -22,8 +23,8 @@ extension CatalogFileReaders {
         checkFileName(reader, id: id)
         let name = reader.string("name")
         let category = reader.string("category")
-        if let category, !references.categories.contains(category) {
-            let known = references.categories.sorted().joined(separator: ", ")
+        if let category, let categories = references.categories, !categories.contains(category) {
+            let known = categories.sorted().joined(separator: ", ")
             sink.error(
                 "unknown-category", "unknown category '\(category)'; catalog.yaml declares: \(known)",
                 at: reader.location("category"))

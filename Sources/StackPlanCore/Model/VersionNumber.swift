@@ -28,10 +28,15 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
         self.text = String(body)
     }
 
+    /// Creates a version from numeric parts (`[1, 36]` → `1.36`).
+    public init(parts: [Int]) {
+        self.parts = parts
+        self.text = parts.map(String.init).joined(separator: ".")
+    }
+
     /// The Kubernetes-style minor of this version: its first two parts (`1.33.4` → `1.33`).
     public var minor: VersionNumber {
-        let head = Array(parts.prefix(2))
-        return VersionNumber(parts: head, text: head.map(String.init).joined(separator: "."))
+        VersionNumber(parts: Array(parts.prefix(2)))
     }
 
     /// Whether this version belongs to `cycle`: the cycle's parts are a prefix of this version's.
@@ -43,7 +48,7 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
     public func advancingMinor(by offset: Int) -> VersionNumber {
         let major = parts.first ?? 0
         let minor = (parts.count > 1 ? parts[1] : 0) + offset
-        return VersionNumber(parts: [major, minor], text: "\(major).\(minor)")
+        return VersionNumber(parts: [major, minor])
     }
 
     public static func < (lhs: VersionNumber, rhs: VersionNumber) -> Bool {
@@ -59,11 +64,6 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(parts)
-    }
-
-    private init(parts: [Int], text: String) {
-        self.parts = parts
-        self.text = text
     }
 
     private static func parse(_ text: Substring) -> [Int]? {

@@ -1,0 +1,56 @@
+import Testing
+
+@testable import StackPlanCore
+
+@Suite("CalendarDay")
+struct CalendarDayTests {
+    @Test(arguments: ["1970-01-01", "2024-02-29", "2026-12-31", "2000-02-29", "9999-12-31"])
+    func roundTripsValidDates(_ text: String) throws {
+        let day = try #require(CalendarDay(text))
+        #expect(day.description == text)
+    }
+
+    @Test(arguments: [
+        "2025-02-29", "2026-13-01", "2026-00-10", "2026-4-01", "26-04-01", "2026/04/01", "", "1900-02-29",
+    ])
+    func rejectsInvalidDates(_ text: String) {
+        #expect(CalendarDay(text) == nil)
+    }
+
+    @Test func countsDaysAcrossYearsAndLeapDays() throws {
+        let start = try #require(CalendarDay("2024-02-28"))
+        #expect(start.adding(days: 1).description == "2024-02-29")
+        #expect(start.adding(days: 2).description == "2024-03-01")
+        #expect(try #require(CalendarDay("2025-12-31")).adding(days: 1).description == "2026-01-01")
+        #expect(try #require(CalendarDay("2026-01-28")).adding(days: 120).description == "2026-05-28")
+        #expect(start.days(until: try #require(CalendarDay("2025-02-28"))) == 366)
+    }
+
+    @Test(arguments: [("1970-01-01", 4), ("2026-11-25", 3), ("2026-11-29", 7), ("2026-11-30", 1), ("2000-01-01", 6)])
+    func knowsTheWeekday(_ text: String, _ weekday: Int) throws {
+        #expect(try #require(CalendarDay(text)).isoWeekday == weekday)
+    }
+
+    @Test func addsMonthsClampingToTheMonthEnd() throws {
+        #expect(try #require(CalendarDay("2026-01-31")).adding(months: 1).description == "2026-02-28")
+        #expect(try #require(CalendarDay("2026-11-15")).adding(months: 3).description == "2027-02-15")
+    }
+}
+
+@Suite("Quarter")
+struct QuarterTests {
+    @Test func parsesAndOrders() throws {
+        let q3 = try #require(Quarter("2026-Q3"))
+        #expect(q3.next.description == "2026-Q4")
+        #expect(q3.next.next.description == "2027-Q1")
+        #expect(q3 < q3.next)
+        #expect(q3.quarters(until: try #require(Quarter("2027-Q2"))) == 3)
+        #expect(q3.firstDay.description == "2026-07-01")
+        #expect(Quarter(containing: try #require(CalendarDay("2026-11-25"))).description == "2026-Q4")
+    }
+
+    @Test(arguments: ["2026-Q5", "2026-Q0", "2026Q1", "26-Q1", "2026-q1", "2026-Q12"])
+    func rejectsMalformedQuarters(_ text: String) {
+        #expect(Quarter(text) == nil)
+    }
+}

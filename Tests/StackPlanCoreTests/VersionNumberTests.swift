@@ -1,0 +1,38 @@
+import Testing
+
+@testable import StackPlanCore
+
+@Suite("VersionNumber")
+struct VersionNumberTests {
+    @Test(arguments: zip(["1.9", "1.30", "2.99", "25.10", "2025.4"], ["1.10", "1.31", "3.0", "26.02", "2026.0"]))
+    func ordersNumerically(_ lower: String, _ higher: String) throws {
+        #expect(try #require(VersionNumber(cycle: lower)) < #require(VersionNumber(cycle: higher)))
+    }
+
+    @Test func keepsTheTextAsWritten() throws {
+        let cycle = try #require(VersionNumber(cycle: "26.02"))
+        #expect(cycle.text == "26.02")
+        #expect(cycle.parts == [26, 2])
+    }
+
+    @Test(arguments: ["1", "1.", ".1", "1..2", "v1.30", "1.30a", "one.two", "1.-3", ""])
+    func rejectsMalformedCycles(_ text: String) {
+        #expect(VersionNumber(cycle: text) == nil)
+    }
+
+    @Test(arguments: [
+        ("3.4.1", "3.4", true), ("3.41.0", "3.4", false), ("v1.15.1", "1.15", true),
+        ("12.1.10+security-01", "12.1", true), ("1.12.0-beta.0", "1.12", true), ("3.4", "3.4", true),
+        ("3", "3.4", false),
+    ])
+    func belongsToItsCycleAtADotBoundary(_ version: String, _ cycle: String, _ expected: Bool) throws {
+        let installed = try #require(VersionNumber(version: version))
+        #expect(installed.belongs(to: try #require(VersionNumber(cycle: cycle))) == expected)
+    }
+
+    @Test func derivesMinors() throws {
+        let patch = try #require(VersionNumber(version: "1.33.4"))
+        #expect(patch.minor.text == "1.33")
+        #expect(patch.minor.advancingMinor(by: 2).text == "1.35")
+    }
+}

@@ -1,0 +1,81 @@
+import StackPlanCore
+import Testing
+
+@testable import StackPlanReports
+
+@Suite("Renderers")
+struct RendererTests {
+    private let report = Report(
+        title: "Sample",
+        tables: [
+            TextTable(
+                columns: [.init("Name"), .init("Days", alignRight: true)],
+                rows: [["a|b", "5"], ["quote \"x\", y", "120"]])
+        ],
+        notes: ["a note"],
+        json: .object([
+            ("name", .string("a\"b\\c\n")), ("days", .int(5)), ("eol", .day(nil)),
+            ("list", .array([.bool(true), .double(2.5), .double(3)])), ("empty", .object([])),
+        ]))
+
+    @Test func tableAlignsColumns() {
+        #expect(
+            ReportFormat.table.render(report) == """
+                Name          Days
+                ------------  ----
+                a|b              5
+                quote "x", y   120
+
+                a note
+
+                """)
+    }
+
+    @Test func tableUsesBoldOnlyWhenAsked() {
+        #expect(ReportFormat.table.render(report, color: true).contains("\u{1B}[1m"))
+        #expect(!ReportFormat.table.render(report, color: false).contains("\u{1B}"))
+    }
+
+    @Test func csvQuotesFieldsThatNeedIt() {
+        #expect(ReportFormat.csv.render(report) == "Name,Days\r\na|b,5\r\n\"quote \"\"x\"\", y\",120\r\n")
+    }
+
+    @Test func markdownEscapesPipes() {
+        #expect(
+            ReportFormat.markdown.render(report) == """
+                # Sample
+
+                | Name | Days |
+                | --- | ---: |
+                | a\\|b | 5 |
+                | quote "x", y | 120 |
+
+                - a note
+
+                """)
+    }
+
+    @Test func jsonKeepsKeyOrderAndWritesNulls() {
+        #expect(
+            ReportFormat.json.render(report) == """
+                {
+                  "name": "a\\"b\\\\c\\n",
+                  "days": 5,
+                  "eol": null,
+                  "list": [
+                    true,
+                    2.5,
+                    3
+                  ],
+                  "empty": {}
+                }
+
+                """)
+    }
+
+    @Test(arguments: ReportFormat.allCases)
+    func everyFormatRendersAnEmptyTable(_ format: ReportFormat) {
+        let empty = Report(title: "Empty", tables: [TextTable(columns: [.init("A")], rows: [])], json: .array([]))
+        #expect(!format.render(empty).isEmpty)
+    }
+}
