@@ -18,11 +18,18 @@ struct Located<Value> {
 }
 
 enum CatalogFileReaders {
+    static let catalogKeys = ["version", "title", "dataAsOf", "categories"]
+    static let kubernetesReleaseKeys = [
+        "releaseCycle", "releaseDate", "eoas", "eol", "latest", "latestReleaseDate", "status", "source",
+    ]
+    static let platformKeys = ["id", "name", "component", "releases"]
+    static let platformReleaseKeys = ["releaseCycle", "releaseDate", "eol", "eoes", "status", "source"]
+
     static func header(_ file: SourceFile, sink: DiagnosticSink) -> CatalogHeader? {
         guard let root = file.compose(into: sink),
             let reader = MappingReader(root, in: file, sink: sink, context: "catalog.yaml")
         else { return nil }
-        reader.rejectUnknownKeys(allowed: ["version", "title", "dataAsOf", "categories"])
+        reader.rejectUnknownKeys(allowed: catalogKeys)
         var version: Quarter?
         if let text = reader.string("version") {
             version = Quarter(text)
@@ -54,9 +61,7 @@ enum CatalogFileReaders {
         reader.rejectUnknownKeys(allowed: ["releases"])
         var seen = DuplicateCycles(sink: sink)
         return reader.items("releases") { item, _ -> Located<KubernetesRelease>? in
-            item.rejectUnknownKeys(allowed: [
-                "releaseCycle", "releaseDate", "eoas", "eol", "latest", "latestReleaseDate", "status", "source",
-            ])
+            item.rejectUnknownKeys(allowed: kubernetesReleaseKeys)
             let cycle = item.cycle("releaseCycle", minorOnly: true)
             let releaseDate = item.day("releaseDate")
             let eoas = item.day("eoas", required: false)
@@ -84,7 +89,7 @@ enum CatalogFileReaders {
         guard let root = file.compose(into: sink),
             let reader = MappingReader(root, in: file, sink: sink, context: file.relativePath)
         else { return nil }
-        reader.rejectUnknownKeys(allowed: ["id", "name", "component", "releases"])
+        reader.rejectUnknownKeys(allowed: platformKeys)
         let id = reader.string("id")
         checkFileName(reader, id: id)
         let name = reader.string("name")
@@ -92,7 +97,7 @@ enum CatalogFileReaders {
         var seen = DuplicateCycles(sink: sink)
         let releases =
             reader.items("releases") { item, _ -> PlatformRelease? in
-                item.rejectUnknownKeys(allowed: ["releaseCycle", "releaseDate", "eol", "eoes", "status", "source"])
+                item.rejectUnknownKeys(allowed: platformReleaseKeys)
                 let cycle = item.cycle("releaseCycle", minorOnly: true)
                 let releaseDate = item.day("releaseDate")
                 let eol = item.day("eol", required: false)
