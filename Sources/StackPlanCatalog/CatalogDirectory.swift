@@ -7,11 +7,14 @@ public enum CatalogDirectoryError: Error, CustomStringConvertible, Equatable {
     case notADirectory(String)
     /// A file could not be read as UTF-8 text.
     case unreadable(String)
+    /// An input file does not exist.
+    case notAFile(String)
 
     public var description: String {
         switch self {
         case .notADirectory(let path): "catalog directory '\(path)' does not exist"
         case .unreadable(let path): "cannot read '\(path)' as UTF-8 text"
+        case .notAFile(let path): "file '\(path)' does not exist"
         }
     }
 }

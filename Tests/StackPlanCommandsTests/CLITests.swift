@@ -151,3 +151,43 @@ struct CLITests {
         #expect(result.status == 65)
     }
 }
+
+@Suite("stackplan qualify", .serialized)
+struct QualifyCLITests {
+    @Test(arguments: ["table", "json", "csv", "markdown"])
+    func qualifiesTheExampleInventory(_ format: String) throws {
+        let result = try stackplan(
+            ["qualify", "--inventory", "examples/inventory.yaml", "--as-of", "2026-11-25", "--format", format])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("brightline"))
+    }
+
+    @Test func jsonSaysWhoIsQualified() throws {
+        let result = try stackplan(["qualify", "--inventory", "examples/inventory.yaml", "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 8)
+        #expect(rows.filter { $0["qualified"] as? Bool == false }.compactMap { $0["id"] as? String } == ["brightline"])
+    }
+
+    @Test func anInvalidInventoryExits65WithLocatedErrors() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stackplan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bad.yaml")
+        try """
+        pods:
+          - id: pod-blue
+            upgradesPerWeek: 3
+        customers:
+          - id: x
+            name: X
+            pod: pod-red
+            monthlyFee: 10
+            environments: []
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try stackplan(["qualify", "--inventory", file.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("bad.yaml:7:10: error: unknown pod 'pod-red'"))
+        #expect(try stackplan(["qualify", "--inventory", "/nonexistent.yaml"]).status == 66)
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import StackPlanCore
+import Yams
+
+/// The outcome of reading an inventory: the inventory when there were no errors, and every diagnostic.
+public struct InventoryLoadResult: Sendable {
+    /// The inventory, or `nil` when any error was found.
+    public let inventory: Inventory?
+    /// Every problem found, sorted by location.
+    public let diagnostics: [Diagnostic]
+}
+
+/// Reads and validates an inventory YAML file against a catalog.
+///
+/// Reports, each at its position: YAML syntax, unknown keys, wrong types, unknown pods, platforms
+/// and components, malformed versions, duplicate customers and clusters, waivers for unknown
+/// clusters.
+public struct InventoryLoader: Sendable {
+    static let rootKeys = ["pods", "customers"]
+    static let podKeys = ["id", "upgradesPerWeek"]
+    static let customerKeys = [
+        "id", "name", "pod", "monthlyFee", "onboardingEnds", "environments", "waivers",
+    ]
+    static let environmentKeys = ["name", "kind", "clusters"]
+    static let clusterKeys = ["name", "platform", "version", "nodeVersion", "strategy", "components"]
+    static let waiverKeys = ["cluster", "until", "reason"]
+
+    /// The catalog whose platforms and components the inventory may name.
+    public let catalog: Catalog
+
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    /// Reads the inventory file at `path`.
+    public func load(path: String) throws(CatalogDirectoryError) -> InventoryLoadResult {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .notAFile(path) }
+        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path) }
+        return load(SourceFile(path: path, relativePath: path, text: text))
+    }
+
+    /// Validates `file` as an inventory.
+    public func load(_ file: SourceFile) -> InventoryLoadResult {
+        let sink = DiagnosticSink()
+        guard let root = file.compose(into: sink),
+            let reader = MappingReader(root, in: file, sink: sink, context: "the inventory")
+        else { return InventoryLoadResult(inventory: nil, diagnostics: sink.diagnostics) }
+        reader.rejectUnknownKeys(allowed: Self.rootKeys)
+        var podIds: Set<String> = []
+        let pods =
+            reader.items("pods") { item, _ -> Pod? in
+                item.rejectUnknownKeys(allowed: Self.podKeys)
+                guard let id = item.string("id"), let capacity = positiveInt(item, "upgradesPerWeek") else {
+                    return nil
+                }
+                guard podIds.insert(id).inserted else {
+                    sink.error("duplicate-id", "pod '\(id)' is declared twice", at: item.location("id"))
+                    return nil
+                }
+                return Pod(id: id, upgradesPerWeek: capacity)
+            } ?? []
+        var customerIds: Set<String> = []
+        let customers =
+            reader.items("customers") { item, _ -> Customer? in
+                customer(item, pods: podIds, seen: &customerIds)
+            } ?? []
+        let diagnostics = sink.diagnostics.sortedByLocation
+        return InventoryLoadResult(
+            inventory: diagnostics.hasErrors ? nil : Inventory(pods: pods, customers: customers),
+            diagnostics: diagnostics)
+    }
+
+    private func customer(_ item: MappingReader, pods: Set<String>, seen: inout Set<String>) -> Customer? {
+        item.rejectUnknownKeys(allowed: Self.customerKeys)
+        let id = item.string("id")
+        if let id, !seen.insert(id).inserted {
+            item.sink.error("duplicate-id", "customer '\(id)' is declared twice", at: item.location("id"))
+        }
+        let name = item.string("name")
+        let pod = item.string("pod")
+        if let pod, !pods.contains(pod) {
+            item.sink.error(
+                "unknown-pod", "unknown pod '\(pod)'; declared pods: \(pods.sorted().joined(separator: ", "))",
+                at: item.location("pod"))
+        }
+        let fee = money(item, "monthlyFee")
+        let onboardingEnds = item.day("onboardingEnds", required: false)
+        var clusterNames: Set<String> = []
+        let environments =
+            item.items("environments") { env, _ -> Environment? in
+                env.rejectUnknownKeys(allowed: Self.environmentKeys)
+                let name = env.string("name")
+                let kind = env.choice("kind", EnvironmentKind.self)
+                let clusters =
+                    env.items("clusters") { node, _ in cluster(node, names: &clusterNames) } ?? []
+                guard let name, let kind else { return nil }
+                return Environment(name: name, kind: kind, clusters: clusters)
+            } ?? []
+        let waivers =
+            item.items("waivers", required: false) { waiver, _ -> Waiver? in
+                waiver.rejectUnknownKeys(allowed: Self.waiverKeys)
+                let cluster = waiver.string("cluster")
+                if let cluster, !clusterNames.contains(cluster) {
+                    waiver.sink.error(
+                        "unknown-cluster", "waiver names cluster '\(cluster)', which this customer does not have",
+                        at: waiver.location("cluster"))
+                }
+                guard let cluster, let until = waiver.day("until"), let reason = waiver.string("reason") else {
+                    return nil
+                }
+                return Waiver(cluster: cluster, until: until, reason: reason)
+            } ?? []
+        guard let id, let name, let pod, let fee else { return nil }
+        return Customer(
+            id: id, name: name, pod: pod, monthlyFee: fee, onboardingEnds: onboardingEnds, environments: environments,
+            waivers: waivers)
+    }
+
+    private func cluster(_ item: MappingReader, names: inout Set<String>) -> Cluster? {
+        item.rejectUnknownKeys(allowed: Self.clusterKeys)
+        let name = item.string("name")
+        if let name, !names.insert(name).inserted {
+            item.sink.error(
+                "duplicate-cluster", "cluster '\(name)' appears twice in this customer", at: item.location("name"))
+        }
+        let platform = item.string("platform")
+        if let platform, catalog.platform(platform) == nil {
+            let known = catalog.platforms.map(\.id).joined(separator: ", ")
+            item.sink.error(
+                "unknown-platform", "unknown platform '\(platform)'; known: \(known)", at: item.location("platform"))
+        }
+        let version = kubernetesVersion(item, "version", required: true)
+        let nodeVersion = kubernetesVersion(item, "nodeVersion", required: false)
+        let strategy = item.choice("strategy", UpgradeStrategy.self, required: false) ?? .inPlace
+        let components = installedComponents(item)
+        guard let name, let platform, let version else { return nil }
+        return Cluster(
+            name: name, platform: platform, version: version, nodeVersion: nodeVersion, strategy: strategy,
+            components: components)
+    }
+
+    private func installedComponents(_ item: MappingReader) -> [InstalledComponent] {
+        guard let node = item.value("components", required: false),
+            let map = MappingReader(node, in: item.file, sink: item.sink, context: "components")
+        else { return [] }
+        return map.mapping.compactMap { key, value -> InstalledComponent? in
+            guard let id = key.string else { return nil }
+            guard catalog.component(id) != nil else {
+                item.sink.error("unknown-component", "unknown component '\(id)'", at: item.file.location(of: key))
+                return nil
+            }
+            guard let text = value.scalar?.string, let version = VersionNumber(version: text) else {
+                item.sink.error(
+                    "bad-version", "the version of '\(id)' must be dotted numbers such as \"3.4.1\"",
+                    at: item.file.location(of: value))
+                return nil
+            }
+            return InstalledComponent(id: id, version: version)
+        }
+    }
+
+    /// A Kubernetes version: a minor (`1.33`) or a patch (`1.33.4`), optionally with a leading `v`.
+    private func kubernetesVersion(_ item: MappingReader, _ key: String, required: Bool) -> VersionNumber? {
+        guard let text = item.string(key, required: required) else { return nil }
+        guard let version = VersionNumber(version: text), (2...3).contains(version.parts.count) else {
+            item.sink.error(
+                "bad-version", "'\(key)' must be a Kubernetes version such as \"1.33\" or \"1.33.4\", not '\(text)'",
+                at: item.location(key))
+            return nil
+        }
+        return version
+    }
+
+    private func positiveInt(_ item: MappingReader, _ key: String) -> Int? {
+        guard let text = item.string(key) else { return nil }
+        guard let value = Int(text), value > 0 else {
+            item.sink.error(
+                "bad-value", "'\(key)' must be a whole number above 0, not '\(text)'", at: item.location(key))
+            return nil
+        }
+        return value
+    }
+
+    private func money(_ item: MappingReader, _ key: String) -> Double? {
+        guard let text = item.string(key) else { return nil }
+        guard let value = Double(text), value >= 0, value.isFinite else {
+            item.sink.error(
+                "bad-value", "'\(key)' must be an amount in USD of 0 or more, not '\(text)'", at: item.location(key))
+            return nil
+        }
+        return value
+    }
+}

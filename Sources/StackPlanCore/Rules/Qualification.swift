@@ -1,0 +1,32 @@
+/// Rule R4: a customer is qualified for the upgrade guarantees when it has at least one production
+/// and at least one non-production environment, each with at least one cluster.
+public struct Qualification: Hashable, Sendable {
+    /// Whether the customer is qualified.
+    public let qualified: Bool
+    /// Clusters in production environments.
+    public let productionClusters: Int
+    /// Clusters in non-production environments.
+    public let nonProductionClusters: Int
+    /// Why, in one sentence; for an unqualified customer, what it must do.
+    public let reason: String
+
+    /// Evaluates R4 for `customer`.
+    public init(_ customer: Customer) {
+        func clusters(_ kind: EnvironmentKind) -> Int {
+            customer.environments.filter { $0.kind == kind }.map(\.clusters.count).reduce(0, +)
+        }
+        productionClusters = clusters(.production)
+        nonProductionClusters = clusters(.nonProduction)
+        qualified = productionClusters > 0 && nonProductionClusters > 0
+        switch (productionClusters > 0, nonProductionClusters > 0) {
+        case (true, true):
+            reason = "has production and non-production environments with clusters"
+        case (true, false):
+            reason = "no non-production environment with a cluster: add one to qualify"
+        case (false, true):
+            reason = "no production environment with a cluster: add one to qualify"
+        case (false, false):
+            reason = "no environment with a cluster: add a production and a non-production one to qualify"
+        }
+    }
+}

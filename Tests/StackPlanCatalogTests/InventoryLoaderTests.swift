@@ -1,0 +1,117 @@
+import Foundation
+import StackPlanCore
+import Testing
+
+@testable import StackPlanCatalog
+
+@Suite("Inventory loader")
+struct InventoryLoaderTests {
+    static let valid = """
+        pods:
+          - id: pod-blue
+            upgradesPerWeek: 3
+        customers:
+          - id: acme
+            name: Acme Corp
+            pod: pod-blue
+            monthlyFee: 12000
+            onboardingEnds: 2025-03-01
+            waivers:
+              - cluster: acme-prod
+                until: 2027-01-31
+                reason: freeze
+            environments:
+              - name: production
+                kind: production
+                clusters:
+                  - name: acme-prod
+                    platform: eks
+                    version: "1.33.4"
+                    nodeVersion: "1.32"
+                    components:
+                      prometheus: "3.5.1"
+              - name: staging
+                kind: non-production
+                clusters:
+                  - name: acme-stage
+                    platform: eks
+                    version: "1.36"
+                    strategy: side-by-side
+        """
+
+    private func load(_ text: String) throws -> InventoryLoadResult {
+        let catalog = try #require(CatalogFixture.load(CatalogFixture.files).catalog)
+        return InventoryLoader(catalog: catalog).load(
+            SourceFile(path: "inv.yaml", relativePath: "inv.yaml", text: text))
+    }
+
+    @Test func readsAValidInventory() throws {
+        let result = try load(Self.valid)
+        #expect(result.diagnostics.isEmpty)
+        let inventory = try #require(result.inventory)
+        let acme = try #require(inventory.customers.first)
+        #expect(acme.monthlyFee == 12000)
+        #expect(acme.waivers.first?.until.description == "2027-01-31")
+        let prod = try #require(acme.environments.first?.clusters.first)
+        #expect(prod.minor.text == "1.33" && prod.nodeMinor.text == "1.32" && prod.strategy == .inPlace)
+        #expect(prod.components.map(\.id) == ["prometheus"])
+        #expect(acme.environments.last?.clusters.first?.strategy == .sideBySide)
+        #expect(Qualification(acme).qualified)
+    }
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        let name: String
+        let from: String
+        let to: String
+        let expected: [String]
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(
+            name: "unknown platform", from: "platform: eks\n            version: \"1.36\"",
+            to: "platform: gke\n            version: \"1.36\"",
+            expected: ["inv.yaml:28:23: error: unknown platform 'gke'; known: eks [unknown-platform]"]),
+        Case(
+            name: "unknown component", from: "prometheus: \"3.5.1\"", to: "promethus: \"3.5.1\"",
+            expected: ["inv.yaml:23:15: error: unknown component 'promethus' [unknown-component]"]),
+        Case(
+            name: "bad version", from: "version: \"1.33.4\"", to: "version: \"latest\"",
+            expected: [
+                "inv.yaml:20:22: error: 'version' must be a Kubernetes version such as \"1.33\" or \"1.33.4\", not 'latest' [bad-version]"
+            ]),
+        Case(
+            name: "duplicate cluster", from: "name: acme-stage", to: "name: acme-prod",
+            expected: ["inv.yaml:27:19: error: cluster 'acme-prod' appears twice in this customer [duplicate-cluster]"]),
+        Case(
+            name: "unknown pod", from: "pod: pod-blue", to: "pod: pod-red",
+            expected: ["inv.yaml:7:10: error: unknown pod 'pod-red'; declared pods: pod-blue [unknown-pod]"]),
+        Case(
+            name: "unknown environment kind", from: "kind: non-production", to: "kind: staging",
+            expected: [
+                "inv.yaml:25:15: error: unknown kind 'staging'; expected one of 'production', 'non-production' [bad-value]"
+            ]),
+        Case(
+            name: "waiver for an unknown cluster", from: "- cluster: acme-prod", to: "- cluster: acme-qa",
+            expected: [
+                "inv.yaml:11:18: error: waiver names cluster 'acme-qa', which this customer does not have [unknown-cluster]"
+            ]),
+    ]
+
+    @Test(arguments: cases)
+    func reportsLocatedErrors(_ c: Case) throws {
+        let result = try load(Self.valid.replacingOccurrences(of: c.from, with: c.to))
+        #expect(result.diagnostics.map(\.description) == c.expected)
+        #expect(result.inventory == nil)
+    }
+
+    @Test func theShippedExampleIsValid() throws {
+        let asOf = try #require(CalendarDay("2026-08-20"))
+        let catalog = try #require(try CatalogDirectory.load(at: repositoryRoot + "/catalog", asOf: asOf).catalog)
+        let result = try InventoryLoader(catalog: catalog).load(path: repositoryRoot + "/examples/inventory.yaml")
+        #expect(result.diagnostics.map(\.description) == [])
+        let inventory = try #require(result.inventory)
+        #expect(inventory.customers.count == 8 && inventory.pods.count == 2)
+        #expect(inventory.customers.filter { !Qualification($0).qualified }.map(\.id) == ["brightline"])
+    }
+}
