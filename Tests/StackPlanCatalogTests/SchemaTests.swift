@@ -45,3 +45,27 @@ struct SchemaTests {
             try keys(schema, ["properties", "releases", "items"]) == CatalogFileReaders.componentReleaseKeys.sorted())
     }
 }
+
+@Suite("Inventory JSON Schema")
+struct InventorySchemaTests {
+    @Test func inventorySchemaMatchesTheLoader() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Docs/schema/inventory.schema.json"))
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        func properties(_ node: [String: Any]) throws -> [String: Any] {
+            try #require(node["properties"] as? [String: Any])
+        }
+        func items(_ node: [String: Any], _ key: String) throws -> [String: Any] {
+            let property = try #require(try properties(node)[key] as? [String: Any])
+            return try #require(property["items"] as? [String: Any])
+        }
+        let customer = try items(root, "customers")
+        let environment = try items(customer, "environments")
+        let cluster = try items(environment, "clusters")
+        #expect(try properties(root).keys.sorted() == InventoryLoader.rootKeys.sorted())
+        #expect(try properties(try items(root, "pods")).keys.sorted() == InventoryLoader.podKeys.sorted())
+        #expect(try properties(customer).keys.sorted() == InventoryLoader.customerKeys.sorted())
+        #expect(try properties(environment).keys.sorted() == InventoryLoader.environmentKeys.sorted())
+        #expect(try properties(cluster).keys.sorted() == InventoryLoader.clusterKeys.sorted())
+        #expect(try properties(try items(customer, "waivers")).keys.sorted() == InventoryLoader.waiverKeys.sorted())
+    }
+}
