@@ -29,6 +29,7 @@ public struct CatalogLoader: Sendable {
         let placed = checkPlacement(files, sink: sink)
         let header = placed.catalog.flatMap { CatalogFileReaders.header($0, sink: sink) }
         let kubernetes = placed.kubernetes.map { CatalogFileReaders.kubernetes($0, sink: sink) } ?? []
+        let policy = placed.policy.map { CatalogFileReaders.policy($0, sink: sink) } ?? .standard
         let platforms = placed.platforms.compactMap { CatalogFileReaders.platform($0, sink: sink) }
         let references = CatalogReferences(
             categories: header.map { Set($0.categories.map(\.id)) }, platforms: Set(platforms.map(\.0.id)))
@@ -51,13 +52,15 @@ public struct CatalogLoader: Sendable {
         else { return CatalogLoadResult(catalog: nil, diagnostics: diagnostics) }
         let catalog = Catalog(
             version: version, title: title, dataAsOf: dataAsOf, categories: header.categories,
-            kubernetes: kubernetes.map(\.value), platforms: platforms.map(\.0), components: components)
+            kubernetes: kubernetes.map(\.value), platforms: platforms.map(\.0), components: components,
+            policy: policy)
         return CatalogLoadResult(catalog: catalog, diagnostics: diagnostics)
     }
 
     private struct PlacedFiles {
         var catalog: SourceFile?
         var kubernetes: SourceFile?
+        var policy: SourceFile?
         var platforms: [SourceFile] = []
         var components: [SourceFile] = []
     }
@@ -75,6 +78,7 @@ public struct CatalogLoader: Sendable {
             switch (parts.count, parts.first) {
             case (1, _) where name == "catalog.yaml": placed.catalog = file
             case (1, _) where name == "kubernetes.yaml": placed.kubernetes = file
+            case (1, _) where name == "policy.yaml": placed.policy = file
             case (1, _) where Self.topLevelFiles.contains(name): continue
             case (2, "components"): placed.components.append(file)
             case (2, "platforms"): placed.platforms.append(file)

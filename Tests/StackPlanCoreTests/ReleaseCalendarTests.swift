@@ -110,3 +110,12 @@ struct CompatibilityTests {
             }?.release == nil)
     }
 }
+
+@Suite("Support window size")
+struct SupportWindowSizeTests {
+    @Test func aWiderWindowMakesTheThirdMinorSupported() throws {
+        let calendar = ReleaseCalendar(releases: eks, supportedMinors: 3)
+        let standing = try #require(calendar.standings(on: day("2026-09-01")).first { $0.release.cycle.text == "1.34" })
+        #expect(standing.status == .supported)
+    }
+}

@@ -30,7 +30,8 @@ public struct Releases: ParsableCommand {
             releases = loaded.upstreamReleases
             name = "upstream Kubernetes"
         }
-        let standings = ReleaseCalendar(releases: releases).standings(on: day)
+        let standings = ReleaseCalendar(releases: releases, supportedMinors: loaded.policy.supportedMinors).standings(
+            on: day)
         output.emit(CatalogReports.releases(standings, platformName: name, asOf: day))
     }
 }

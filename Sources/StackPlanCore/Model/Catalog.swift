@@ -14,11 +14,14 @@ public struct Catalog: Hashable, Sendable {
     public let platforms: [Platform]
     /// The components, sorted by id.
     public let components: [Component]
+    /// The upgrade promise's numbers.
+    public let policy: Policy
 
     public init(
         version: Quarter, title: String, dataAsOf: CalendarDay, categories: [Category],
-        kubernetes: [KubernetesRelease], platforms: [Platform], components: [Component]
+        kubernetes: [KubernetesRelease], platforms: [Platform], components: [Component], policy: Policy = .standard
     ) {
+        self.policy = policy
         self.version = version
         self.title = title
         self.dataAsOf = dataAsOf

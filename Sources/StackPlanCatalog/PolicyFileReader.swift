@@ -1,0 +1,43 @@
+import StackPlanCore
+
+extension CatalogFileReaders {
+    static let policyKeys = ["support", "upgrade"]
+    static let supportKeys = ["supportedMinors"]
+    static let upgradeKeys = ["sideBySideDays", "inPlaceDays", "endOfLifeDays", "soakDays"]
+
+    /// Reads `policy.yaml`; keys left out keep the standard values.
+    static func policy(_ file: SourceFile, sink: DiagnosticSink) -> Policy {
+        let standard = Policy.standard
+        guard let root = file.compose(into: sink),
+            let reader = MappingReader(root, in: file, sink: sink, context: "policy.yaml")
+        else { return standard }
+        reader.rejectUnknownKeys(allowed: policyKeys)
+        let support = section(reader, "support", keys: supportKeys)
+        let upgrade = section(reader, "upgrade", keys: upgradeKeys)
+        return Policy(
+            supportedMinors: count(support, "supportedMinors") ?? standard.supportedMinors,
+            sideBySideDays: count(upgrade, "sideBySideDays") ?? standard.sideBySideDays,
+            inPlaceDays: count(upgrade, "inPlaceDays") ?? standard.inPlaceDays,
+            endOfLifeDays: count(upgrade, "endOfLifeDays") ?? standard.endOfLifeDays,
+            soakDays: count(upgrade, "soakDays", minimum: 0) ?? standard.soakDays)
+    }
+
+    private static func section(_ reader: MappingReader, _ key: String, keys: [String]) -> MappingReader? {
+        guard let node = reader.value(key, required: false),
+            let section = MappingReader(node, in: reader.file, sink: reader.sink, context: key)
+        else { return nil }
+        section.rejectUnknownKeys(allowed: keys)
+        return section
+    }
+
+    private static func count(_ reader: MappingReader?, _ key: String, minimum: Int = 1) -> Int? {
+        guard let reader, let text = reader.string(key, required: false) else { return nil }
+        guard let value = Int(text), value >= minimum else {
+            reader.sink.error(
+                "bad-value", "'\(key)' must be a whole number of at least \(minimum), not '\(text)'",
+                at: reader.location(key))
+            return nil
+        }
+        return value
+    }
+}
