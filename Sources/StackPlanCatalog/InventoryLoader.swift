@@ -131,6 +131,21 @@ public struct InventoryLoader: Sendable {
         }
         let version = kubernetesVersion(item, "version", required: true)
         let nodeVersion = kubernetesVersion(item, "nodeVersion", required: false)
+        if let platform, let offered = catalog.platform(platform) {
+            for (key, value) in [("version", version), ("nodeVersion", nodeVersion)] {
+                guard let minor = value?.minor, !offered.releases.contains(where: { $0.cycle == minor }) else {
+                    continue
+                }
+                item.sink.error(
+                    "unknown-minor", "Kubernetes \(minor) is not a release of \(offered.name)", at: item.location(key))
+            }
+        }
+        if let version, let nodeVersion, version.minor < nodeVersion.minor {
+            item.sink.error(
+                "node-newer",
+                "worker nodes (\(nodeVersion.minor)) may not be newer than the control plane (\(version.minor))",
+                at: item.location("nodeVersion"))
+        }
         let strategy = item.choice("strategy", UpgradeStrategy.self, required: false) ?? .inPlace
         let components = installedComponents(item)
         guard let name, let platform, let version else { return nil }

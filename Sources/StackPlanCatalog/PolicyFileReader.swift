@@ -1,9 +1,10 @@
 import StackPlanCore
 
 extension CatalogFileReaders {
-    static let policyKeys = ["support", "upgrade"]
+    static let policyKeys = ["support", "upgrade", "schedule"]
     static let supportKeys = ["supportedMinors"]
     static let upgradeKeys = ["sideBySideDays", "inPlaceDays", "endOfLifeDays", "soakDays"]
+    static let scheduleKeys = ["inPlaceStepDays", "sideBySideStepDays", "nodeStepDays", "componentStepDays"]
 
     /// Reads `policy.yaml`; keys left out keep the standard values.
     static func policy(_ file: SourceFile, sink: DiagnosticSink) -> Policy {
@@ -14,12 +15,19 @@ extension CatalogFileReaders {
         reader.rejectUnknownKeys(allowed: policyKeys)
         let support = section(reader, "support", keys: supportKeys)
         let upgrade = section(reader, "upgrade", keys: upgradeKeys)
+        let schedule = section(reader, "schedule", keys: scheduleKeys)
+        let durations = StepDurations.standard
         return Policy(
             supportedMinors: count(support, "supportedMinors") ?? standard.supportedMinors,
             sideBySideDays: count(upgrade, "sideBySideDays") ?? standard.sideBySideDays,
             inPlaceDays: count(upgrade, "inPlaceDays") ?? standard.inPlaceDays,
             endOfLifeDays: count(upgrade, "endOfLifeDays") ?? standard.endOfLifeDays,
-            soakDays: count(upgrade, "soakDays", minimum: 0) ?? standard.soakDays)
+            soakDays: count(upgrade, "soakDays", minimum: 0) ?? standard.soakDays,
+            durations: StepDurations(
+                controlPlane: count(schedule, "inPlaceStepDays") ?? durations.controlPlane,
+                migration: count(schedule, "sideBySideStepDays") ?? durations.migration,
+                nodes: count(schedule, "nodeStepDays") ?? durations.nodes,
+                component: count(schedule, "componentStepDays") ?? durations.component))
     }
 
     private static func section(_ reader: MappingReader, _ key: String, keys: [String]) -> MappingReader? {

@@ -19,11 +19,16 @@ struct PolicyTests {
               inPlaceDays: 100
               endOfLifeDays: 90
               soakDays: 0
+            schedule:
+              inPlaceStepDays: 5
+              componentStepDays: 2
             """
         let catalog = try #require(CatalogFixture.load(CatalogFixture.with("policy.yaml", policy)).catalog)
         #expect(
             catalog.policy
-                == Policy(supportedMinors: 3, sideBySideDays: 60, inPlaceDays: 100, endOfLifeDays: 90, soakDays: 0))
+                == Policy(
+                    supportedMinors: 3, sideBySideDays: 60, inPlaceDays: 100, endOfLifeDays: 90, soakDays: 0,
+                    durations: StepDurations(controlPlane: 5, migration: 14, nodes: 3, component: 2)))
     }
 
     @Test func reportsBadNumbersAndUnknownKeys() {

@@ -10,17 +10,57 @@ public struct Policy: Hashable, Sendable {
     public let endOfLifeDays: Int
     /// R7: days production waits after non-production has moved.
     public let soakDays: Int
+    /// How many days each kind of step takes when scheduled.
+    public let durations: StepDurations
 
-    public init(supportedMinors: Int, sideBySideDays: Int, inPlaceDays: Int, endOfLifeDays: Int, soakDays: Int) {
+    public init(
+        supportedMinors: Int, sideBySideDays: Int, inPlaceDays: Int, endOfLifeDays: Int, soakDays: Int,
+        durations: StepDurations = .standard
+    ) {
         self.supportedMinors = supportedMinors
         self.sideBySideDays = sideBySideDays
         self.inPlaceDays = inPlaceDays
         self.endOfLifeDays = endOfLifeDays
         self.soakDays = soakDays
+        self.durations = durations
+    }
+
+    /// R2: the days a cluster with `strategy` has after a minor's release.
+    public func releaseDays(for strategy: UpgradeStrategy) -> Int {
+        strategy == .sideBySide ? sideBySideDays : inPlaceDays
     }
 
     /// The service overview's numbers: two minors, 90/120 days after a release, 120 days after an
     /// end of life, 14 days of soak.
     public static let standard = Policy(
         supportedMinors: 2, sideBySideDays: 90, inPlaceDays: 120, endOfLifeDays: 120, soakDays: 14)
+}
+
+/// How long each kind of plan step takes, in days (`schedule:` in `policy.yaml`).
+public struct StepDurations: Hashable, Sendable {
+    public let controlPlane: Int
+    public let migration: Int
+    public let nodes: Int
+    public let component: Int
+
+    public init(controlPlane: Int, migration: Int, nodes: Int, component: Int) {
+        self.controlPlane = controlPlane
+        self.migration = migration
+        self.nodes = nodes
+        self.component = component
+    }
+
+    /// One week per in-place minor, two weeks per side-by-side migration, three days for a node
+    /// catch-up, one day per component upgrade.
+    public static let standard = StepDurations(controlPlane: 7, migration: 14, nodes: 3, component: 1)
+
+    /// The duration of a step of `action`.
+    public func days(for action: StepAction) -> Int {
+        switch action {
+        case .upgradeControlPlane: controlPlane
+        case .migrateCluster: migration
+        case .upgradeNodes: nodes
+        case .upgradeComponent: component
+        }
+    }
 }

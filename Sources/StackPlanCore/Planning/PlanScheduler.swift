@@ -1,0 +1,142 @@
+/// Places plan steps on the calendar (rule R7): per pod, within its weekly capacity, earliest due
+/// date first, never before the date; within a customer non-production first and production only
+/// after the soak period.
+struct PlanScheduler {
+    let policy: Policy
+    let asOf: CalendarDay
+
+    /// Schedules every unblocked step of `plans` in place. `pods` gives each pod's weekly capacity.
+    func schedule(_ plans: inout [ClusterPlan], pods: [String: Int], podOf: [String: String]) {
+        var byPod: [String: [Int]] = [:]
+        for index in plans.indices {
+            byPod[podOf[plans[index].customer] ?? "", default: []].append(index)
+        }
+        for pod in byPod.keys.sorted() {
+            schedule(&plans, indices: byPod[pod] ?? [], capacity: max(1, pods[pod] ?? 1))
+        }
+    }
+
+    private struct Ready {
+        let plan: Int
+        let step: Int
+        let due: Int
+        let customer: String
+        let cluster: String
+    }
+
+    private func schedule(_ plans: inout [ClusterPlan], indices: [Int], capacity: Int) {
+        var slots = WeekSlots(capacity: capacity)
+        var heap = BinaryHeap<Ready> { lhs, rhs in
+            (lhs.due, lhs.customer, lhs.cluster, lhs.step) < (rhs.due, rhs.customer, rhs.cluster, rhs.step)
+        }
+        var pendingNonProduction: [String: Int] = [:]
+        var heldProduction: [String: [Int]] = [:]
+        var nonProductionEnd: [String: [VersionNumber: CalendarDay]] = [:]
+        var nextStart: [Int: CalendarDay] = [:]
+
+        func push(_ plan: Int, _ step: Int) {
+            let item = plans[plan].steps[step]
+            heap.push(
+                Ready(
+                    plan: plan, step: step, due: item.due?.dayNumber ?? Int.max, customer: plans[plan].customer,
+                    cluster: plans[plan].cluster.name))
+        }
+        func finished(_ plan: Int) {
+            guard plans[plan].kind == .nonProduction else { return }
+            let customer = plans[plan].customer
+            pendingNonProduction[customer, default: 0] -= 1
+            if pendingNonProduction[customer] == 0 {
+                for held in heldProduction.removeValue(forKey: customer) ?? [] { start(held) }
+            }
+        }
+        func start(_ plan: Int) {
+            if let first = plans[plan].steps.firstIndex(where: { !$0.blocked }) {
+                push(plan, first)
+            } else {
+                finished(plan)
+            }
+        }
+
+        for plan in indices where plans[plan].kind == .nonProduction {
+            pendingNonProduction[plans[plan].customer, default: 0] += 1
+        }
+        for plan in indices {
+            if plans[plan].kind == .production, pendingNonProduction[plans[plan].customer, default: 0] > 0 {
+                heldProduction[plans[plan].customer, default: []].append(plan)
+            } else {
+                start(plan)
+            }
+        }
+        while let ready = heap.pop() {
+            let plan = ready.plan
+            var step = plans[plan].steps[ready.step]
+            var earliest = max(asOf, nextStart[plan] ?? asOf)
+            if plans[plan].kind == .production, step.action != .upgradeComponent, let to = step.to,
+                let minor = VersionNumber(cycle: to), let soaked = nonProductionEnd[plans[plan].customer]?[minor]
+            {
+                earliest = max(earliest, soaked.adding(days: policy.soakDays + 1))
+            }
+            let begin = step.action.usesPodCapacity ? slots.take(from: earliest, asOf: asOf) : earliest
+            step.plannedStart = begin
+            step.plannedEnd = begin.adding(days: policy.durations.days(for: step.action) - 1)
+            plans[plan].steps[ready.step] = step
+            nextStart[plan] = begin.adding(days: policy.durations.days(for: step.action))
+            if plans[plan].kind == .nonProduction, step.action != .upgradeComponent, let to = step.to,
+                let minor = VersionNumber(cycle: to), let end = step.plannedEnd
+            {
+                let customer = plans[plan].customer
+                nonProductionEnd[customer, default: [:]][minor] = max(
+                    end, nonProductionEnd[customer]?[minor] ?? end)
+            }
+            if let next = plans[plan].steps.indices.first(where: { $0 > ready.step && !plans[plan].steps[$0].blocked })
+            {
+                push(plan, next)
+            } else {
+                finished(plan)
+            }
+        }
+    }
+}
+
+/// A pod's weekly upgrade slots. Week `k` runs from `asOf + 7k` for seven days.
+struct WeekSlots {
+    let capacity: Int
+    private var used: [Int] = []
+    /// Union-find over full weeks: `next[w]` leads to the first week at or after `w` with room.
+    private var next: [Int] = []
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// Takes a slot in the first week with room that ends on or after `earliest`; returns the start day.
+    mutating func take(from earliest: CalendarDay, asOf: CalendarDay) -> CalendarDay {
+        let week = findFree(max(0, asOf.days(until: earliest) / 7))
+        used[week] += 1
+        if used[week] == capacity { next[week] = week + 1 }
+        return max(earliest, asOf.adding(days: week * 7))
+    }
+
+    private mutating func findFree(_ week: Int) -> Int {
+        grow(to: week + 1)
+        var root = week
+        while next[root] != root {
+            root = next[root]
+            grow(to: root + 1)
+        }
+        var cursor = week
+        while next[cursor] != cursor {
+            let following = next[cursor]
+            next[cursor] = root
+            cursor = following
+        }
+        return root
+    }
+
+    private mutating func grow(to count: Int) {
+        while next.count < count {
+            next.append(next.count)
+            used.append(0)
+        }
+    }
+}

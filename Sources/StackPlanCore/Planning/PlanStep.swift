@@ -1,0 +1,106 @@
+/// What a plan step does.
+public enum StepAction: String, CaseIterable, Codable, Sendable {
+    /// Move an installed component to a release that supports the next minor, or off an end-of-life release.
+    case upgradeComponent = "upgrade-component"
+    /// Bring lagging worker nodes up to the control plane's minor (R6 skew catch-up).
+    case upgradeNodes = "upgrade-nodes"
+    /// In-place: move the control plane (and nodes on the same minor) one minor up.
+    case upgradeControlPlane = "upgrade-control-plane"
+    /// Side-by-side: build a new cluster at the target minor and move to it in one step.
+    case migrateCluster = "migrate-cluster"
+
+    /// Whether the step uses one of the pod's weekly upgrade slots (component steps do not).
+    public var usesPodCapacity: Bool { self != .upgradeComponent }
+}
+
+/// One step of a cluster's upgrade path.
+public struct PlanStep: Hashable, Sendable {
+    public let action: StepAction
+    /// The component id, for component steps.
+    public let component: String?
+    /// The version moved from (a minor, or a component version).
+    public let from: String
+    /// The version moved to; `nil` when blocked with no release to move to.
+    public let to: String?
+    /// The deadline, `nil` when no rule sets one.
+    public var due: CalendarDay?
+    /// The planned first day.
+    public var plannedStart: CalendarDay?
+    /// The planned last day.
+    public var plannedEnd: CalendarDay?
+    /// Whether the step cannot be done (no compatible release).
+    public var blocked: Bool
+    /// Why the step exists, or why it is blocked.
+    public var reason: String
+
+    public init(
+        action: StepAction, component: String? = nil, from: String, to: String?, due: CalendarDay?,
+        blocked: Bool = false, reason: String
+    ) {
+        self.action = action
+        self.component = component
+        self.from = from
+        self.to = to
+        self.due = due
+        self.blocked = blocked
+        self.reason = reason
+    }
+}
+
+/// Why the provider's upgrade SLA does not cover a cluster (R5).
+public enum SLAReason: String, CaseIterable, Codable, Sendable {
+    case notQualified = "not-qualified"
+    case outsideSupportWindow = "outside-support-window"
+    case endOfLife = "end-of-life"
+}
+
+/// A cluster's standing, first match wins.
+public enum ClusterStatus: String, CaseIterable, Codable, Sendable {
+    /// A due date of the cluster or of its component steps is before the date.
+    case overdue
+    /// A step planned to end after its due date, blocked, or due within 30 days and not started.
+    case atRisk = "at-risk"
+    /// On the newest released minor.
+    case current
+    case onTrack = "on-track"
+}
+
+/// The plan of one cluster.
+public struct ClusterPlan: Hashable, Sendable {
+    public let customer: String
+    public let cluster: Cluster
+    public let environment: String
+    public let kind: EnvironmentKind
+    public let qualified: Bool
+    public let slaReasons: [SLAReason]
+    /// The minor the path ends on (the newest released minor on the platform).
+    public let target: VersionNumber?
+    public var nextDue: CalendarDay?
+    public var status: ClusterStatus
+    public var steps: [PlanStep]
+    /// The active waiver, if any.
+    public let waiver: Waiver?
+    /// Problems worth a look that are not errors (node skew, unknown component versions).
+    public let warnings: [String]
+
+    /// Whether the upgrade SLA covers the cluster.
+    public var slaApplies: Bool { slaReasons.isEmpty }
+}
+
+/// Counts per customer.
+public struct CustomerSummary: Hashable, Sendable {
+    public let id: String
+    public let name: String
+    public let qualified: Bool
+    public let clusters: Int
+    public let overdue: Int
+    public let atRisk: Int
+}
+
+/// The whole plan for an inventory on a date.
+public struct UpgradePlan: Hashable, Sendable {
+    public let asOf: CalendarDay
+    public let catalogVersion: Quarter
+    public let clusters: [ClusterPlan]
+    public let customers: [CustomerSummary]
+}

@@ -1,0 +1,73 @@
+/// Plans every cluster of an inventory against a catalog on a date.
+///
+/// Pure: the same catalog, inventory and date always give the same plan.
+public struct UpgradePlanner: Sendable {
+    public let catalog: Catalog
+    public let asOf: CalendarDay
+    /// Days before a due date from which an unstarted step puts its cluster at risk.
+    public static let atRiskWithinDays = 30
+
+    public init(catalog: Catalog, asOf: CalendarDay) {
+        self.catalog = catalog
+        self.asOf = asOf
+    }
+
+    /// The plan for `inventory`, optionally for one customer only.
+    public func plan(_ inventory: Inventory, customer only: String? = nil) -> UpgradePlan {
+        let policy = catalog.policy
+        var contexts: [String: PlatformContext] = [:]
+        for platform in catalog.platforms {
+            contexts[platform.id] = PlatformContext(
+                platform: platform, asOf: asOf, supportedMinors: policy.supportedMinors)
+        }
+        let builder = ClusterPathBuilder(
+            catalog: catalog, policy: policy, asOf: asOf, chooser: ReleaseChooser(asOf: asOf))
+        let customers = inventory.customers.filter { only == nil || $0.id == only }
+        var plans: [ClusterPlan] = []
+        var qualification: [String: Bool] = [:]
+        for customer in customers {
+            let qualified = Qualification(customer).qualified
+            qualification[customer.id] = qualified
+            for environment in customer.environments {
+                for cluster in environment.clusters {
+                    guard let platform = contexts[cluster.platform] else { continue }
+                    plans.append(
+                        builder.plan(
+                            customer: customer, environment: environment, cluster: cluster, qualified: qualified,
+                            platform: platform))
+                }
+            }
+        }
+        PlanScheduler(policy: policy, asOf: asOf).schedule(
+            &plans, pods: Dictionary(inventory.pods.map { ($0.id, $0.upgradesPerWeek) }) { first, _ in first },
+            podOf: Dictionary(customers.map { ($0.id, $0.pod) }) { first, _ in first })
+        for index in plans.indices { plans[index].status = status(of: plans[index]) }
+        let summaries = customers.map { customer in
+            let mine = plans.filter { $0.customer == customer.id }
+            return CustomerSummary(
+                id: customer.id, name: customer.name, qualified: qualification[customer.id] ?? false,
+                clusters: mine.count, overdue: mine.filter { $0.status == .overdue }.count,
+                atRisk: mine.filter { $0.status == .atRisk }.count)
+        }
+        return UpgradePlan(asOf: asOf, catalogVersion: catalog.version, clusters: plans, customers: summaries)
+    }
+
+    /// The status rule, first match wins.
+    func status(of plan: ClusterPlan) -> ClusterStatus {
+        let dues = plan.steps.compactMap(\.due) + [plan.nextDue].compactMap { $0 }
+        if dues.contains(where: { $0 < asOf }) { return .overdue }
+        let risky = plan.steps.contains { step in
+            if step.blocked { return true }
+            if let end = step.plannedEnd, let due = step.due, end > due { return true }
+            if let due = step.due, asOf.days(until: due) <= Self.atRiskWithinDays,
+                step.plannedStart.map({ $0 > asOf }) ?? true
+            {
+                return true
+            }
+            return false
+        }
+        if risky { return .atRisk }
+        if let target = plan.target, !(plan.cluster.minor < target) { return .current }
+        return .onTrack
+    }
+}
