@@ -40,6 +40,14 @@ enum CatalogFixture {
             eol: 2027-08-02
             eoes: 2028-08-02
             source: eol.date
+          - releaseCycle: "1.33"
+            releaseDate: 2025-05-28
+            eol: 2026-07-29
+            source: eol.date
+          - releaseCycle: "1.32"
+            releaseDate: 2025-01-25
+            eol: 2026-03-23
+            source: eol.date
         """
 
     static let eksComponent = """

@@ -96,6 +96,14 @@ struct InventoryLoaderTests {
             expected: [
                 "inv.yaml:11:18: error: waiver names cluster 'acme-qa', which this customer does not have [unknown-cluster]"
             ]),
+        Case(
+            name: "minor not offered on the platform", from: "version: \"1.36\"", to: "version: \"1.29\"",
+            expected: ["inv.yaml:29:22: error: Kubernetes 1.29 is not a release of EKS [unknown-minor]"]),
+        Case(
+            name: "nodes newer than the control plane", from: "nodeVersion: \"1.32\"", to: "nodeVersion: \"1.36\"",
+            expected: [
+                "inv.yaml:21:26: error: worker nodes (1.36) may not be newer than the control plane (1.33) [node-newer]"
+            ]),
     ]
 
     @Test(arguments: cases)

@@ -44,7 +44,8 @@ struct ClusterPathBuilder {
         }
         return ClusterPlan(
             customer: customer.id, cluster: cluster, environment: environment.name, kind: environment.kind,
-            qualified: qualified, slaReasons: reasons, target: target, nextDue: nextDue, status: .onTrack, steps: steps,
+            qualified: qualified, slaReasons: reasons, target: target, endOfLife: platform.endOfLife(of: current),
+            nextDue: nextDue, status: .onTrack, steps: steps,
             waiver: waiver, warnings: warnings)
     }
 

@@ -75,6 +75,8 @@ public struct ClusterPlan: Hashable, Sendable {
     public let slaReasons: [SLAReason]
     /// The minor the path ends on (the newest released minor on the platform).
     public let target: VersionNumber?
+    /// The end of (standard) support of the cluster's current minor on its platform.
+    public let endOfLife: CalendarDay?
     public var nextDue: CalendarDay?
     public var status: ClusterStatus
     public var steps: [PlanStep]

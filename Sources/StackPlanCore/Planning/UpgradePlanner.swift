@@ -12,7 +12,8 @@ public struct UpgradePlanner: Sendable {
         self.asOf = asOf
     }
 
-    /// The plan for `inventory`, optionally for one customer only.
+    /// The plan for `inventory`, optionally reduced to one customer. The whole inventory is always
+    /// scheduled, so a customer's windows are the same as in the fleet plan (pods are shared).
     public func plan(_ inventory: Inventory, customer only: String? = nil) -> UpgradePlan {
         let policy = catalog.policy
         var contexts: [String: PlatformContext] = [:]
@@ -22,7 +23,7 @@ public struct UpgradePlanner: Sendable {
         }
         let builder = ClusterPathBuilder(
             catalog: catalog, policy: policy, asOf: asOf, chooser: ReleaseChooser(asOf: asOf))
-        let customers = inventory.customers.filter { only == nil || $0.id == only }
+        let customers = inventory.customers
         var plans: [ClusterPlan] = []
         var qualification: [String: Bool] = [:]
         for customer in customers {
@@ -49,7 +50,9 @@ public struct UpgradePlanner: Sendable {
                 clusters: mine.count, overdue: mine.filter { $0.status == .overdue }.count,
                 atRisk: mine.filter { $0.status == .atRisk }.count)
         }
-        return UpgradePlan(asOf: asOf, catalogVersion: catalog.version, clusters: plans, customers: summaries)
+        return UpgradePlan(
+            asOf: asOf, catalogVersion: catalog.version, clusters: plans.filter { only == nil || $0.customer == only },
+            customers: summaries.filter { only == nil || $0.id == only })
     }
 
     /// The status rule, first match wins.

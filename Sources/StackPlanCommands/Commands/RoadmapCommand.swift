@@ -1,0 +1,46 @@
+import ArgumentParser
+import StackPlanCore
+import StackPlanReports
+
+/// The formats of `stackplan roadmap`.
+public enum RoadmapFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+    case markdown, html, svg
+}
+
+/// `stackplan roadmap`: the architect's document for one customer.
+public struct RoadmapCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "roadmap",
+        abstract: "One customer's upgrade roadmap: environments, qualification, timeline, steps and blockers.")
+
+    @OptionGroup public var catalog: CatalogOptions
+    @OptionGroup public var inventory: InventoryOptions
+    @OptionGroup public var asOf: AsOfOption
+    @Option(help: "The customer id.") public var customer: String
+    @Option(help: "Months shown on the timeline (1–60).") public var horizon: Int = 12
+    @Option(help: "Output format: markdown, html or svg.") public var format: RoadmapFormat = .markdown
+
+    public init() {}
+
+    public func validate() throws {
+        guard (1...60).contains(horizon) else {
+            throw ValidationError("--horizon takes 1 to 60 months, not \(horizon)")
+        }
+    }
+
+    public func run() throws {
+        let day = asOf.day
+        let loaded = try catalog.requireCatalog(asOf: day)
+        let fleet = try inventory.requireInventory(catalog: loaded)
+        guard let found = fleet.customers.first(where: { $0.id == customer }) else {
+            throw ValidationError("unknown customer '\(customer)'")
+        }
+        let plan = UpgradePlanner(catalog: loaded, asOf: day).plan(fleet, customer: customer)
+        let roadmap = Roadmap(customer: found, plan: plan, months: horizon)
+        switch format {
+        case .markdown: Console.out(RoadmapDocument().markdown(roadmap))
+        case .html: Console.out(RoadmapDocument().html(roadmap))
+        case .svg: Console.out(RoadmapSVG().render(roadmap))
+        }
+    }
+}

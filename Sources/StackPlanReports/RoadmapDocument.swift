@@ -1,0 +1,109 @@
+import StackPlanCore
+
+/// Renders a roadmap as Markdown or as a self-contained HTML page with the SVG timeline inline.
+public struct RoadmapDocument: Sendable {
+    public init() {}
+
+    static let stepColumns = ["Cluster", "Action", "Path", "Due", "Planned window", "Blocked", "Reason"]
+
+    private func environmentRows(_ roadmap: Roadmap) -> [[String]] {
+        roadmap.customer.environments.map { environment in
+            [
+                environment.name, environment.kind.rawValue, String(environment.clusters.count),
+                environment.clusters.map { "\($0.name) (\($0.platform) \($0.version.text))" }.joined(separator: ", "),
+            ]
+        }
+    }
+
+    private func notes(_ roadmap: Roadmap) -> (blockers: [String], waivers: [String], warnings: [String]) {
+        let blockers = roadmap.blockers.map { cluster, step in "\(cluster.cluster.name): \(step.reason)" }
+        let waivers = roadmap.clusters.compactMap { cluster in
+            cluster.waiver.map { "\(cluster.cluster.name): deadlines deferred to \($0.until) — \($0.reason)" }
+        }
+        let warnings = roadmap.clusters.flatMap { cluster in cluster.warnings.map { "\(cluster.cluster.name): \($0)" } }
+        return (blockers, waivers, warnings)
+    }
+
+    /// The Markdown document; the timeline is described in words (use the SVG or HTML for the chart).
+    public func markdown(_ roadmap: Roadmap) -> String {
+        func table(_ header: [String], _ rows: [[String]]) -> String {
+            let line = { (cells: [String]) in
+                "| " + cells.map(MarkdownRenderer.escape).joined(separator: " | ") + " |\n"
+            }
+            return line(header) + line(header.map { _ in "---" }) + rows.map(line).joined()
+        }
+        let (blockers, waivers, warnings) = notes(roadmap)
+        var out = "# Upgrade roadmap: \(roadmap.customer.name)\n\n"
+        out += "As of \(roadmap.start), catalog \(roadmap.plan.catalogVersion), horizon \(roadmap.months) months "
+        out += "(to \(roadmap.end)).\n\n## Environments\n\n"
+        out += table(["Environment", "Kind", "Clusters", "Versions"], environmentRows(roadmap))
+        out += "\n## Qualification\n\n"
+        out +=
+            (roadmap.qualificationAdvice ?? "\(roadmap.customer.name) is qualified: \(roadmap.qualification.reason).")
+            + "\n"
+        out += "\n## Clusters\n\n"
+        out += table(
+            ["Cluster", "Version", "Target", "End of life", "Next due", "SLA", "Status"],
+            roadmap.clusters.map {
+                [
+                    $0.cluster.name, $0.cluster.version.text, $0.target?.text ?? "-", $0.endOfLife?.description ?? "-",
+                    $0.nextDue?.description ?? "-",
+                    $0.slaApplies ? "applies" : $0.slaReasons.map(\.rawValue).joined(separator: ", "),
+                    $0.status.rawValue,
+                ]
+            })
+        out += "\n## Steps\n\n" + table(Self.stepColumns, roadmap.stepRows)
+        out += "\n## Blockers\n\n" + (blockers.isEmpty ? "None.\n" : blockers.map { "- \($0)\n" }.joined())
+        if !waivers.isEmpty { out += "\n## Waivers\n\n" + waivers.map { "- \($0)\n" }.joined() }
+        if !warnings.isEmpty { out += "\n## Warnings\n\n" + warnings.map { "- \($0)\n" }.joined() }
+        return out
+    }
+
+    /// The HTML page: the same sections, with the timeline chart embedded.
+    public func html(_ roadmap: Roadmap) -> String {
+        func esc(_ text: String) -> String { RoadmapSVG.escape(text) }
+        func table(_ header: [String], _ rows: [[String]]) -> String {
+            "<table>\n<thead><tr>" + header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                + rows.map { "<tr>" + $0.map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n" }.joined()
+                + "</tbody>\n</table>\n"
+        }
+        func list(_ items: [String]) -> String {
+            items.isEmpty ? "<p>None.</p>\n" : "<ul>\n" + items.map { "<li>\(esc($0))</li>\n" }.joined() + "</ul>\n"
+        }
+        let (blockers, waivers, warnings) = notes(roadmap)
+        let name = esc(roadmap.customer.name)
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>Upgrade roadmap: \(name)</title>
+            <style>
+            body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
+            table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+            th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+            th { background: #f4f6f8; }
+            .advice { padding: 0.6rem 1rem; background: #fff4e5; border-left: 4px solid #e08a00; }
+            </style>
+            </head>
+            <body>
+            <h1>Upgrade roadmap: \(name)</h1>
+            <p>As of \(roadmap.start), catalog \(roadmap.plan.catalogVersion), horizon \(roadmap.months) months (to \(roadmap.end)).</p>
+            <h2>Environments</h2>
+
+            """
+        out += table(["Environment", "Kind", "Clusters", "Versions"], environmentRows(roadmap))
+        out += "<h2>Qualification</h2>\n"
+        if let advice = roadmap.qualificationAdvice {
+            out += "<p class=\"advice\">\(esc(advice))</p>\n"
+        } else {
+            out += "<p>\(name) is qualified: \(esc(roadmap.qualification.reason)).</p>\n"
+        }
+        out += "<h2>Timeline</h2>\n" + RoadmapSVG().render(roadmap)
+        out += "<h2>Steps</h2>\n" + table(Self.stepColumns, roadmap.stepRows)
+        out += "<h2>Blockers</h2>\n" + list(blockers)
+        if !waivers.isEmpty { out += "<h2>Waivers</h2>\n" + list(waivers) }
+        if !warnings.isEmpty { out += "<h2>Warnings</h2>\n" + list(warnings) }
+        return out + "</body>\n</html>\n"
+    }
+}

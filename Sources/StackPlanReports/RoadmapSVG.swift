@@ -1,0 +1,121 @@
+import StackPlanCore
+
+/// Draws a roadmap's timeline as a self-contained SVG: one row per cluster over the horizon, with
+/// planned windows, due dates, end-of-life markers and the plan date.
+public struct RoadmapSVG: Sendable {
+    static let labelWidth = 230
+    static let chartWidth = 720
+    static let rowHeight = 34
+    static let top = 46
+
+    public init() {}
+
+    public func render(_ roadmap: Roadmap) -> String {
+        let clusters = roadmap.clusters
+        let height = Self.top + clusters.count * Self.rowHeight + 40
+        let width = Self.labelWidth + Self.chartWidth + 20
+        let span = Double(max(1, roadmap.start.days(until: roadmap.end)))
+        func x(_ day: CalendarDay) -> Int {
+            let offset = Double(roadmap.start.days(until: day)) / span
+            return Self.labelWidth + Int((min(max(offset, 0), 1) * Double(Self.chartWidth)).rounded())
+        }
+        func inside(_ day: CalendarDay) -> Bool { day >= roadmap.start && day < roadmap.end }
+        var out = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" \
+            font-family="system-ui, sans-serif" font-size="12" role="img" aria-label="Upgrade timeline for \(Self.escape(roadmap.customer.name))">
+            <title>Upgrade timeline: \(Self.escape(roadmap.customer.name)), \(roadmap.start) to \(roadmap.end)</title>
+            <rect width="100%" height="100%" fill="#ffffff"/>
+
+            """
+        for month in 0...roadmap.months {
+            let day = roadmap.start.adding(months: month)
+            let position = x(day)
+            out +=
+                "<line x1=\"\(position)\" y1=\"\(Self.top - 14)\" x2=\"\(position)\" y2=\"\(height - 30)\" stroke=\"#e2e2e2\"/>\n"
+            if month < roadmap.months {
+                out +=
+                    "<text x=\"\(position + 3)\" y=\"\(Self.top - 18)\" fill=\"#555\">\(Self.monthLabel(day))</text>\n"
+            }
+        }
+        for (row, cluster) in clusters.enumerated() {
+            let y = Self.top + row * Self.rowHeight
+            let label = "\(cluster.cluster.name) (\(cluster.kind == .production ? "prod" : "non-prod"))"
+            out += "<text x=\"8\" y=\"\(y + 14)\" font-weight=\"600\">\(Self.escape(label))</text>\n"
+            out +=
+                "<text x=\"8\" y=\"\(y + 27)\" fill=\"#555\">\(cluster.cluster.platform) \(cluster.cluster.version.text)"
+                + " → \(cluster.target?.text ?? "?") · \(cluster.status.rawValue)</text>\n"
+            out +=
+                "<rect x=\"\(Self.labelWidth)\" y=\"\(y + 8)\" width=\"\(Self.chartWidth)\" height=\"14\" fill=\"#f4f6f8\"/>\n"
+            for step in cluster.steps {
+                if let begin = step.plannedStart, let finish = step.plannedEnd, finish >= roadmap.start,
+                    begin < roadmap.end
+                {
+                    let left = x(begin)
+                    let right = max(left + 3, x(finish.adding(days: 1)) - 1)
+                    let color = step.action == .upgradeComponent ? "#8fb8de" : "#2f6fb0"
+                    out +=
+                        "<rect x=\"\(left)\" y=\"\(y + 8)\" width=\"\(right - left)\" height=\"14\" fill=\"\(color)\">"
+                        + "<title>\(Self.escape("\(step.action.rawValue) \(step.from) → \(step.to ?? "?"): \(begin) – \(finish)"))</title></rect>\n"
+                    if right - left >= 30, step.action != .upgradeComponent, let to = step.to {
+                        out +=
+                            "<text x=\"\(left + 3)\" y=\"\(y + 19)\" fill=\"#fff\" font-size=\"10\">\(Self.escape(to))</text>\n"
+                    }
+                }
+                if let due = step.due, due < roadmap.end {
+                    // A due date before the timeline starts is overdue: drawn red at the left edge.
+                    let overdue = due < roadmap.start
+                    let position = x(due)
+                    let color = overdue || step.blocked ? "#b00020" : "#e08a00"
+                    let label = overdue ? "overdue since \(due)" : "due \(due)"
+                    out +=
+                        "<path d=\"M\(position) \(y + 3) l5 5 l-5 5 l-5 -5 z\" fill=\"\(color)\">"
+                        + "<title>\(Self.escape("\(label): \(step.action.rawValue) → \(step.to ?? "?")"))</title></path>\n"
+                }
+            }
+            if let eol = cluster.endOfLife, inside(eol) {
+                let position = x(eol)
+                out +=
+                    "<line x1=\"\(position)\" y1=\"\(y + 4)\" x2=\"\(position)\" y2=\"\(y + 26)\" stroke=\"#b00020\" "
+                    + "stroke-width=\"2\" stroke-dasharray=\"3 2\"><title>\(cluster.cluster.minor.text) end of life \(eol)</title></line>\n"
+            }
+        }
+        let today = x(roadmap.start)
+        out +=
+            "<line x1=\"\(today)\" y1=\"\(Self.top - 14)\" x2=\"\(today)\" y2=\"\(height - 30)\" stroke=\"#222\" stroke-width=\"1.5\"/>\n"
+        let legendY = height - 12
+        out += """
+            <rect x="\(Self.labelWidth)" y="\(legendY - 10)" width="12" height="10" fill="#2f6fb0"/>\
+            <text x="\(Self.labelWidth + 16)" y="\(legendY)">cluster step</text>
+            <rect x="\(Self.labelWidth + 100)" y="\(legendY - 10)" width="12" height="10" fill="#8fb8de"/>\
+            <text x="\(Self.labelWidth + 116)" y="\(legendY)">component step</text>
+            <path d="M\(Self.labelWidth + 226) \(legendY - 11) l5 5 l-5 5 l-5 -5 z" fill="#e08a00"/>\
+            <text x="\(Self.labelWidth + 236)" y="\(legendY)">due date (red: overdue or blocked)</text>
+            <line x1="\(Self.labelWidth + 480)" y1="\(legendY - 11)" x2="\(Self.labelWidth + 480)" y2="\(legendY)" \
+            stroke="#b00020" stroke-width="2" stroke-dasharray="3 2"/>\
+            <text x="\(Self.labelWidth + 486)" y="\(legendY)">end of life of the current minor</text>
+            </svg>
+
+            """
+        return out
+    }
+
+    static func monthLabel(_ day: CalendarDay) -> String {
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let (year, month, _) = day.components
+        return "\(names[month - 1]) \(year % 100 < 10 ? "0" : "")\(year % 100)"
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
