@@ -22,10 +22,12 @@ let package = Package(
         .target(name: "StackPlanCore", swiftSettings: strict),
 
         // MARK: Adapters
+        /** The system libyaml (libyaml-dev): its event parser reads large inventories fast. */
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         /** Reads and validates the YAML catalog; diagnostics carry file:line:column. */
         .target(
             name: "StackPlanCatalog",
-            dependencies: ["StackPlanCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["StackPlanCore", "CLibYAML", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         /** Renders report values as table, JSON, CSV and Markdown. */
@@ -42,6 +44,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "stackplan", dependencies: ["StackPlanCommands"], swiftSettings: strict),
+
+        // MARK: Benchmarks
+        /** Times load, plan and JSON rendering of a synthetic fleet; prints figures. */
+        .executableTarget(
+            name: "stackplan-bench",
+            dependencies: ["StackPlanCore", "StackPlanCatalog", "StackPlanReports"],
+            path: "Benchmarks/PlanBenchmark",
+            swiftSettings: strict
+        ),
 
         // MARK: Tests
         .testTarget(name: "StackPlanCoreTests", dependencies: ["StackPlanCore"], swiftSettings: strict),

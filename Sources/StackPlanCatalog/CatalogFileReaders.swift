@@ -1,5 +1,4 @@
 import StackPlanCore
-import Yams
 
 /// What `catalog.yaml` says.
 struct CatalogHeader {

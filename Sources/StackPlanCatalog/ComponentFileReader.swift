@@ -1,5 +1,4 @@
 import StackPlanCore
-import Yams
 
 /// The ids a component file may refer to.
 struct CatalogReferences {
@@ -52,7 +51,7 @@ extension CatalogFileReaders {
     private static func platformList(_ reader: MappingReader, known: Set<String>) -> [String]? {
         guard let nodes = reader.sequence("platforms", required: false) else { return nil }
         return nodes.compactMap { node in
-            guard let id = node.scalar?.string else {
+            guard let id = node.string else {
                 reader.sink.error(
                     "wrong-type", "'platforms' must list platform ids", at: reader.file.location(of: node))
                 return nil
@@ -89,13 +88,13 @@ extension CatalogFileReaders {
                 return TierChange(quarter: quarter, tier: tier, note: note)
             } ?? []
         if let current, let last = history.last, last.tier != current {
-            let location = reader.file.location(of: reader.mapping["history"]?.sequence?.last?.mapping?["tier"])
+            let location = reader.file.location(of: reader.node["history"]?.items?.last?["tier"])
             reader.sink.error(
                 "history-tier",
                 "the last history entry's tier '\(last.tier.rawValue)' is not the current tier '\(current.rawValue)'",
                 at: location)
         }
-        if let nodes = reader.mapping["history"]?.sequence, nodes.isEmpty {
+        if let nodes = reader.node["history"]?.items, nodes.isEmpty {
             reader.sink.error("missing-key", "'history' needs at least one entry", at: reader.location("history"))
         }
         return history

@@ -35,8 +35,8 @@ public struct SourceFile: Sendable, Hashable {
         self.text = text
     }
 
-    /// The location of a node in this file (line 1, column 1 when the node has no mark).
-    func location(of node: Node?) -> SourceLocation {
+    /// The location of a node in this file (line 1, column 1 when there is no node).
+    func location(of node: YAMLNode?) -> SourceLocation {
         guard let mark = node?.mark else { return start }
         return SourceLocation(file: path, line: mark.line, column: mark.column)
     }
@@ -44,14 +44,14 @@ public struct SourceFile: Sendable, Hashable {
     /// The first position of the file, for file-level problems.
     var start: SourceLocation { SourceLocation(file: path, line: 1, column: 1) }
 
-    /// Composes the YAML node tree, reporting syntax errors with their position.
-    func compose(into sink: DiagnosticSink) -> Node? {
+    /// Composes the YAML node tree with Yams, reporting syntax errors with their position.
+    func compose(into sink: DiagnosticSink) -> YAMLNode? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 sink.error("empty-file", "the file is empty", at: start)
                 return nil
             }
-            return node
+            return Self.convert(node)
         } catch let error as YamlError {
             let (message, line, column) = Self.describe(error)
             sink.error("yaml-syntax", message, at: SourceLocation(file: path, line: line, column: column))
@@ -59,6 +59,32 @@ public struct SourceFile: Sendable, Hashable {
         } catch {
             sink.error("yaml-syntax", "cannot read YAML: \(error)", at: start)
             return nil
+        }
+    }
+
+    /// Composes the YAML node tree straight from libyaml's events (fast, for large files).
+    func composeFromEvents(into sink: DiagnosticSink) -> YAMLNode? {
+        do {
+            guard let node = try EventComposer.compose(text) else {
+                sink.error("empty-file", "the file is empty", at: start)
+                return nil
+            }
+            return node
+        } catch {
+            sink.error(
+                "yaml-syntax", error.message,
+                at: SourceLocation(file: path, line: error.mark.line, column: error.mark.column))
+            return nil
+        }
+    }
+
+    private static func convert(_ node: Node) -> YAMLNode {
+        let mark = node.mark.map { YAMLMark(line: $0.line, column: $0.column) } ?? YAMLMark(line: 1, column: 1)
+        switch node {
+        case .scalar(let scalar): return .scalar(scalar.string, plain: scalar.style == .plain, mark)
+        case .mapping(let mapping): return .mapping(mapping.map { (convert($0.key), convert($0.value)) }, mark)
+        case .sequence(let sequence): return .sequence(sequence.map(convert), mark)
+        case .alias: return .scalar("", plain: false, mark)
         }
     }
 

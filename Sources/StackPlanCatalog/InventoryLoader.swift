@@ -1,6 +1,5 @@
 import Foundation
 import StackPlanCore
-import Yams
 
 /// The outcome of reading an inventory: the inventory when there were no errors, and every diagnostic.
 public struct InventoryLoadResult: Sendable {
@@ -42,7 +41,7 @@ public struct InventoryLoader: Sendable {
     /// Validates `file` as an inventory.
     public func load(_ file: SourceFile) -> InventoryLoadResult {
         let sink = DiagnosticSink()
-        guard let root = file.compose(into: sink),
+        guard let root = file.composeFromEvents(into: sink),
             let reader = MappingReader(root, in: file, sink: sink, context: "the inventory")
         else { return InventoryLoadResult(inventory: nil, diagnostics: sink.diagnostics) }
         reader.rejectUnknownKeys(allowed: Self.rootKeys)
@@ -158,13 +157,13 @@ public struct InventoryLoader: Sendable {
         guard let node = item.value("components", required: false),
             let map = MappingReader(node, in: item.file, sink: item.sink, context: "components")
         else { return [] }
-        return map.mapping.compactMap { key, value -> InstalledComponent? in
+        return map.pairs.compactMap { key, value -> InstalledComponent? in
             guard let id = key.string else { return nil }
             guard catalog.component(id) != nil else {
                 item.sink.error("unknown-component", "unknown component '\(id)'", at: item.file.location(of: key))
                 return nil
             }
-            guard let text = value.scalar?.string, let version = VersionNumber(version: text) else {
+            guard let text = value.string, let version = VersionNumber(version: text) else {
                 item.sink.error(
                     "bad-version", "the version of '\(id)' must be dotted numbers such as \"3.4.1\"",
                     at: item.file.location(of: value))

@@ -1,23 +1,22 @@
 import StackPlanCore
-import Yams
 
 /// Reads typed values out of one YAML mapping, reporting each problem at the node it concerns.
 struct MappingReader {
-    let node: Node
-    let mapping: Node.Mapping
+    let node: YAMLNode
+    let pairs: [(key: YAMLNode, value: YAMLNode)]
     let file: SourceFile
     let sink: DiagnosticSink
     /// Where this mapping sits, for messages (`releases[2]`).
     let context: String
 
     /// Wraps `node` when it is a mapping; otherwise reports a type error and returns `nil`.
-    init?(_ node: Node, in file: SourceFile, sink: DiagnosticSink, context: String) {
-        guard let mapping = node.mapping else {
+    init?(_ node: YAMLNode, in file: SourceFile, sink: DiagnosticSink, context: String) {
+        guard let pairs = node.pairs else {
             sink.error("wrong-type", "\(context) must be a mapping", at: file.location(of: node))
             return nil
         }
         self.node = node
-        self.mapping = mapping
+        self.pairs = pairs
         self.file = file
         self.sink = sink
         self.context = context
@@ -25,7 +24,7 @@ struct MappingReader {
 
     /// Reports every key not in `allowed`, suggesting the closest allowed key.
     func rejectUnknownKeys(allowed: [String]) {
-        for key in mapping.keys {
+        for (key, _) in pairs {
             guard let name = key.string else {
                 sink.error("wrong-type", "keys of \(context) must be strings", at: file.location(of: key))
                 continue
@@ -38,12 +37,12 @@ struct MappingReader {
 
     /// The location of the value of `key`, else of the mapping.
     func location(_ key: String) -> SourceLocation {
-        file.location(of: mapping[key] ?? node)
+        file.location(of: node[key] ?? node)
     }
 
     /// The raw node of `key`, reporting a missing required key.
-    func value(_ key: String, required: Bool) -> Node? {
-        if let value = mapping[key], !Self.isNull(value) { return value }
+    func value(_ key: String, required: Bool) -> YAMLNode? {
+        if let value = node[key], !value.isNull { return value }
         if required {
             sink.error("missing-key", "\(context) is missing required key '\(key)'", at: file.location(of: node))
         }
@@ -53,15 +52,15 @@ struct MappingReader {
     /// A scalar's text.
     func string(_ key: String, required: Bool = true) -> String? {
         guard let value = value(key, required: required) else { return nil }
-        guard let scalar = value.scalar else {
+        guard let text = value.string else {
             sink.error("wrong-type", "'\(key)' in \(context) must be a single value", at: file.location(of: value))
             return nil
         }
-        guard !scalar.string.isEmpty else {
+        guard !text.isEmpty else {
             sink.error("wrong-type", "'\(key)' in \(context) must not be empty", at: file.location(of: value))
             return nil
         }
-        return scalar.string
+        return text
     }
 
     /// A `YYYY-MM-DD` date.
@@ -99,13 +98,13 @@ struct MappingReader {
     }
 
     /// A sequence's items.
-    func sequence(_ key: String, required: Bool = true) -> [Node]? {
+    func sequence(_ key: String, required: Bool = true) -> [YAMLNode]? {
         guard let value = value(key, required: required) else { return nil }
-        guard let sequence = value.sequence else {
+        guard let items = value.items else {
             sink.error("wrong-type", "'\(key)' in \(context) must be a list", at: file.location(of: value))
             return nil
         }
-        return Array(sequence)
+        return items
     }
 
     /// Reads each item of a list of mappings.
@@ -114,11 +113,6 @@ struct MappingReader {
         return nodes.enumerated().compactMap { index, item in
             MappingReader(item, in: file, sink: sink, context: "\(key)[\(index)]").flatMap { read($0, index) }
         }
-    }
-
-    private static func isNull(_ node: Node) -> Bool {
-        guard let scalar = node.scalar else { return false }
-        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     /// The allowed key within edit distance 2 of `name`, if any.

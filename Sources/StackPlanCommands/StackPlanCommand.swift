@@ -6,7 +6,10 @@ public struct StackPlanCommand: ParsableCommand {
         commandName: "stackplan",
         abstract: "Turns a managed-Kubernetes service promise into dates, risks and decisions.",
         version: "0.1.0",
-        subcommands: [CatalogCommand.self, Releases.self, Compat.self, Qualify.self, Plan.self, RoadmapCommand.self]
+        subcommands: [
+            CatalogCommand.self, Releases.self, Compat.self, Qualify.self, Plan.self, RoadmapCommand.self,
+            GenerateFleet.self,
+        ]
     )
 
     public init() {}

@@ -3,7 +3,7 @@ import StackPlanCore
 /// A JSON document built explicitly, so key order and `null`s are exactly what a report says.
 ///
 /// Objects keep their keys in the order given, which makes output byte-identical across runs.
-public indirect enum JSONValue: Hashable, Sendable {
+public indirect enum JSONValue: Hashable, JSONDocument {
     case null
     case bool(Bool)
     case int(Int)
@@ -35,65 +35,25 @@ public indirect enum JSONValue: Hashable, Sendable {
         value.map { .int($0) } ?? .null
     }
 
-    /// Pretty-printed JSON with two-space indentation and a final newline.
-    public func serialized() -> String {
-        var out = ""
-        write(to: &out, indent: 0)
-        out.append("\n")
-        return out
-    }
-
-    private func write(to out: inout String, indent: Int) {
+    /// Writes the value through `writer`.
+    public func write(to writer: inout JSONWriter) {
         switch self {
-        case .null: out.append("null")
-        case .bool(let value): out.append(value ? "true" : "false")
-        case .int(let value): out.append(String(value))
-        case .double(let value): out.append(Self.format(value))
-        case .string(let value): Self.escape(value, into: &out)
+        case .null: writer.null()
+        case .bool(let value): writer.bool(value)
+        case .int(let value): writer.int(value)
+        case .double(let value): writer.double(value)
+        case .string(let value): writer.string(value)
         case .array(let items):
-            guard !items.isEmpty else { return out.append("[]") }
-            out.append("[\n")
-            for (index, item) in items.enumerated() {
-                out.append(String(repeating: "  ", count: indent + 1))
-                item.write(to: &out, indent: indent + 1)
-                out.append(index == items.count - 1 ? "\n" : ",\n")
-            }
-            out.append(String(repeating: "  ", count: indent) + "]")
+            writer.beginArray()
+            for item in items { item.write(to: &writer) }
+            writer.endArray()
         case .object(let pairs):
-            guard !pairs.isEmpty else { return out.append("{}") }
-            out.append("{\n")
-            for (index, (key, value)) in pairs.enumerated() {
-                out.append(String(repeating: "  ", count: indent + 1))
-                Self.escape(key, into: &out)
-                out.append(": ")
-                value.write(to: &out, indent: indent + 1)
-                out.append(index == pairs.count - 1 ? "\n" : ",\n")
+            writer.beginObject()
+            for (key, value) in pairs {
+                writer.key(key)
+                value.write(to: &writer)
             }
-            out.append(String(repeating: "  ", count: indent) + "}")
+            writer.endObject()
         }
-    }
-
-    private static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String(value)
-    }
-
-    private static func escape(_ text: String, into out: inout String) {
-        out.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out.append("\"")
     }
 }

@@ -45,7 +45,7 @@ public enum PlanReport {
             })
         return Report(
             title: "Upgrade plan as of \(plan.asOf) (catalog \(plan.catalogVersion))",
-            tables: [steps, clusters, customers], notes: notes(plan), json: json(plan))
+            tables: [steps, clusters, customers], notes: notes(plan), json: PlanJSON(plan: plan))
     }
 
     /// Waivers in force and warnings, listed in every text format.
@@ -58,50 +58,110 @@ public enum PlanReport {
         }
     }
 
-    static func json(_ plan: UpgradePlan) -> JSONValue {
-        .object([
-            ("asOf", .day(plan.asOf)), ("catalogVersion", .string(plan.catalogVersion.description)),
-            ("clusters", .array(plan.clusters.map(clusterJSON))),
-            (
-                "customers",
-                .array(
-                    plan.customers.map {
-                        .object([
-                            ("id", .string($0.id)), ("qualified", .bool($0.qualified)), ("clusters", .int($0.clusters)),
-                            ("overdue", .int($0.overdue)), ("atRisk", .int($0.atRisk)),
-                        ])
-                    })
-            ),
-        ])
+    /// The JSON document alone (what `--format json` prints), without building the text tables.
+    public static func json(_ plan: UpgradePlan) -> some JSONDocument {
+        PlanJSON(plan: plan)
+    }
+}
+
+/// The plan's JSON, streamed field by field (a fleet plan is tens of megabytes).
+struct PlanJSON: JSONDocument {
+    let plan: UpgradePlan
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("asOf")
+        writer.day(plan.asOf)
+        writer.key("catalogVersion")
+        writer.string(plan.catalogVersion.description)
+        writer.key("clusters")
+        writer.beginArray()
+        for item in plan.clusters { write(item, to: &writer) }
+        writer.endArray()
+        writer.key("customers")
+        writer.beginArray()
+        for customer in plan.customers {
+            writer.beginObject()
+            writer.key("id")
+            writer.string(customer.id)
+            writer.key("qualified")
+            writer.bool(customer.qualified)
+            writer.key("clusters")
+            writer.int(customer.clusters)
+            writer.key("overdue")
+            writer.int(customer.overdue)
+            writer.key("atRisk")
+            writer.int(customer.atRisk)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
     }
 
-    static func clusterJSON(_ item: ClusterPlan) -> JSONValue {
-        .object([
-            ("customer", .string(item.customer)), ("cluster", .string(item.cluster.name)),
-            ("environment", .string(item.environment)), ("kind", .string(item.kind.rawValue)),
-            ("platform", .string(item.cluster.platform)), ("version", .string(item.cluster.version.text)),
-            ("strategy", .string(item.cluster.strategy.rawValue)), ("qualified", .bool(item.qualified)),
-            ("slaApplies", .bool(item.slaApplies)),
-            ("slaReasons", .array(item.slaReasons.map { .string($0.rawValue) })),
-            ("nextDue", .day(item.nextDue)), ("status", .string(item.status.rawValue)),
-            ("target", .text(item.target?.text)),
-            (
-                "waiver",
-                item.waiver.map { .object([("until", .day($0.until)), ("reason", .string($0.reason))]) } ?? .null
-            ),
-            ("warnings", .array(item.warnings.map(JSONValue.string))),
-            (
-                "steps",
-                .array(
-                    item.steps.map { step in
-                        .object([
-                            ("action", .string(step.action.rawValue)), ("component", .text(step.component)),
-                            ("from", .string(step.from)), ("to", .text(step.to)), ("due", .day(step.due)),
-                            ("plannedStart", .day(step.plannedStart)), ("plannedEnd", .day(step.plannedEnd)),
-                            ("blocked", .bool(step.blocked)), ("reason", .string(step.reason)),
-                        ])
-                    })
-            ),
-        ])
+    private func write(_ item: ClusterPlan, to writer: inout JSONWriter) {
+        writer.beginObject()
+        for (key, value) in [
+            ("customer", item.customer), ("cluster", item.cluster.name), ("environment", item.environment),
+            ("kind", item.kind.rawValue), ("platform", item.cluster.platform), ("version", item.cluster.version.text),
+            ("strategy", item.cluster.strategy.rawValue),
+        ] {
+            writer.key(key)
+            writer.string(value)
+        }
+        writer.key("qualified")
+        writer.bool(item.qualified)
+        writer.key("slaApplies")
+        writer.bool(item.slaApplies)
+        writer.key("slaReasons")
+        writer.beginArray()
+        for reason in item.slaReasons { writer.string(reason.rawValue) }
+        writer.endArray()
+        writer.key("nextDue")
+        writer.day(item.nextDue)
+        writer.key("status")
+        writer.string(item.status.rawValue)
+        writer.key("target")
+        writer.string(item.target?.text)
+        writer.key("waiver")
+        if let waiver = item.waiver {
+            writer.beginObject()
+            writer.key("until")
+            writer.day(waiver.until)
+            writer.key("reason")
+            writer.string(waiver.reason)
+            writer.endObject()
+        } else {
+            writer.null()
+        }
+        writer.key("warnings")
+        writer.beginArray()
+        for warning in item.warnings { writer.string(warning) }
+        writer.endArray()
+        writer.key("steps")
+        writer.beginArray()
+        for step in item.steps {
+            writer.beginObject()
+            writer.key("action")
+            writer.string(step.action.rawValue)
+            writer.key("component")
+            writer.string(step.component)
+            writer.key("from")
+            writer.string(step.from)
+            writer.key("to")
+            writer.string(step.to)
+            writer.key("due")
+            writer.day(step.due)
+            writer.key("plannedStart")
+            writer.day(step.plannedStart)
+            writer.key("plannedEnd")
+            writer.day(step.plannedEnd)
+            writer.key("blocked")
+            writer.bool(step.blocked)
+            writer.key("reason")
+            writer.string(step.reason)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
     }
 }

@@ -24,7 +24,7 @@ public struct TextTable: Hashable, Sendable {
 }
 
 /// What a command reports: the same values as tables (for table, CSV and Markdown) and as JSON.
-public struct Report: Hashable, Sendable {
+public struct Report: Sendable {
     /// The heading of the whole report.
     public let title: String
     /// Tables in order; CSV renders the first one only.
@@ -32,9 +32,9 @@ public struct Report: Hashable, Sendable {
     /// Lines printed after the tables in text formats (legends, notes).
     public let notes: [String]
     /// The JSON document.
-    public let json: JSONValue
+    public let json: any JSONDocument
 
-    public init(title: String, tables: [TextTable], notes: [String] = [], json: JSONValue) {
+    public init(title: String, tables: [TextTable], notes: [String] = [], json: any JSONDocument) {
         self.title = title
         self.tables = tables
         self.notes = notes

@@ -13,7 +13,7 @@ struct RendererTests {
                 rows: [["a|b", "5"], ["quote \"x\", y", "120"]])
         ],
         notes: ["a note"],
-        json: .object([
+        json: JSONValue.object([
             ("name", .string("a\"b\\c\n")), ("days", .int(5)), ("eol", .day(nil)),
             ("list", .array([.bool(true), .double(2.5), .double(3)])), ("empty", .object([])),
         ]))
@@ -75,7 +75,8 @@ struct RendererTests {
 
     @Test(arguments: ReportFormat.allCases)
     func everyFormatRendersAnEmptyTable(_ format: ReportFormat) {
-        let empty = Report(title: "Empty", tables: [TextTable(columns: [.init("A")], rows: [])], json: .array([]))
+        let empty = Report(
+            title: "Empty", tables: [TextTable(columns: [.init("A")], rows: [])], json: JSONValue.array([]))
         #expect(!format.render(empty).isEmpty)
     }
 }

@@ -30,7 +30,8 @@ public struct Plan: ParsableCommand {
         let plan = UpgradePlanner(catalog: loaded, asOf: day).plan(fleet, customer: customer)
         switch format {
         case .ics: Console.out(ICalendarRenderer().render(plan))
-        case .table, .json, .csv, .markdown:
+        case .json: Console.out(PlanReport.json(plan).serialized())
+        case .table, .csv, .markdown:
             let report = PlanReport.make(plan)
             let listing = ReportFormat(rawValue: format.rawValue) ?? .table
             Console.out(listing.render(report, color: Console.colorEnabled(fd: 1)))

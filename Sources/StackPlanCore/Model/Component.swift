@@ -46,7 +46,11 @@ public struct Component: Hashable, Sendable {
 
     /// The release an installed version belongs to: the cycle that is its prefix at a dot boundary.
     public func release(containing version: VersionNumber) -> ComponentRelease? {
-        releases.filter { version.belongs(to: $0.cycle) }.max { $0.cycle.parts.count < $1.cycle.parts.count }
+        var best: ComponentRelease?
+        for release in releases where version.belongs(to: release.cycle) {
+            if best.map({ $0.cycle.parts.count < release.cycle.parts.count }) ?? true { best = release }
+        }
+        return best
     }
 }
 

@@ -41,7 +41,9 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
 
     /// Whether this version belongs to `cycle`: the cycle's parts are a prefix of this version's.
     public func belongs(to cycle: VersionNumber) -> Bool {
-        parts.count >= cycle.parts.count && Array(parts.prefix(cycle.parts.count)) == cycle.parts
+        guard parts.count >= cycle.parts.count else { return false }
+        for index in cycle.parts.indices where parts[index] != cycle.parts[index] { return false }
+        return true
     }
 
     /// For two-part versions (Kubernetes minors), the minor `offset` steps away (`1.33` + 2 → `1.35`).
@@ -66,15 +68,27 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
         hasher.combine(parts)
     }
 
+    /// Dot-separated non-negative integers of at most nine digits each, read byte by byte.
     private static func parse(_ text: Substring) -> [Int]? {
-        guard !text.isEmpty else { return nil }
         var parts: [Int] = []
-        for piece in text.split(separator: ".", omittingEmptySubsequences: false) {
-            guard !piece.isEmpty, piece.count <= 9, piece.allSatisfy({ $0.isASCII && $0.isNumber }),
-                let value = Int(piece)
-            else { return nil }
-            parts.append(value)
+        parts.reserveCapacity(3)
+        var value = 0
+        var digits = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0 else { return nil }
+                parts.append(value)
+                value = 0
+                digits = 0
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 9 {
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            } else {
+                return nil
+            }
         }
+        guard digits > 0 else { return nil }
+        parts.append(value)
         return parts
     }
 }

@@ -4,6 +4,16 @@ struct ClusterPathBuilder {
     let policy: Policy
     let asOf: CalendarDay
     let chooser: ReleaseChooser
+    /// The catalog's components by id.
+    let components: [String: Component]
+
+    init(catalog: Catalog, policy: Policy, asOf: CalendarDay, chooser: ReleaseChooser) {
+        self.catalog = catalog
+        self.policy = policy
+        self.asOf = asOf
+        self.chooser = chooser
+        self.components = Dictionary(catalog.components.map { ($0.id, $0) }) { first, _ in first }
+    }
 
     /// The most minors worker nodes may lag the control plane: 3, or 2 when the nodes are below 1.25.
     static func allowedNodeLag(nodes: VersionNumber) -> Int {
@@ -55,7 +65,7 @@ struct ClusterPathBuilder {
     ) -> [PlanStep] {
         var steps: [PlanStep] = []
         for item in cluster.components {
-            guard let component = catalog.component(item.id), !component.releases.isEmpty else { continue }
+            guard let component = components[item.id], !component.releases.isEmpty else { continue }
             guard let release = component.release(containing: item.version) else {
                 warnings.append("\(component.name) \(item.version) matches no release cycle in the catalog")
                 let to = component.newestRelease
@@ -100,7 +110,10 @@ struct ClusterPathBuilder {
                 "node skew violation: nodes \(lag) minors behind (at most \(allowed)); catch up before any control-plane move"
         }
         let due = platform.endOfLife(of: nodes).map { $0.adding(days: policy.endOfLifeDays) }
-        return [PlanStep(action: .upgradeNodes, from: nodes.text, to: current.text, due: due, reason: reason)]
+        return [
+            PlanStep(
+                action: .upgradeNodes, from: nodes.text, to: current.text, minor: current, due: due, reason: reason)
+        ]
     }
 
     /// R2, R3, R6 and R8: the control-plane path (one minor at a time, or one migration), each
@@ -132,7 +145,7 @@ struct ClusterPathBuilder {
                 : "one minor at a time (R2: \(releaseDays) days after \(to) is released on \(platform.platform.name))"
             steps.append(
                 PlanStep(
-                    action: action, from: from.text, to: to.text, due: due, blocked: blocker != nil,
+                    action: action, from: from.text, to: to.text, minor: to, due: due, blocked: blocker != nil,
                     reason: blocker.map { "blocked: \($0.reason)" } ?? why))
         }
         return steps
@@ -144,7 +157,7 @@ struct ClusterPathBuilder {
     {
         var steps: [PlanStep] = []
         for id in installed.keys.sorted() {
-            guard let version = installed[id], let component = catalog.component(id),
+            guard let version = installed[id], let component = components[id],
                 let release = component.release(containing: version), !ReleaseChooser.mayRun(release, on: minor)
             else { continue }
             let next = chooser.target(of: component, from: release.cycle, for: minor)

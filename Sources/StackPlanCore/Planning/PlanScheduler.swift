@@ -16,18 +16,17 @@ struct PlanScheduler {
         }
     }
 
+    /// A step whose predecessors are placed. Ties on the due date go in inventory order.
     private struct Ready {
         let plan: Int
         let step: Int
         let due: Int
-        let customer: String
-        let cluster: String
     }
 
     private func schedule(_ plans: inout [ClusterPlan], indices: [Int], capacity: Int) {
         var slots = WeekSlots(capacity: capacity)
         var heap = BinaryHeap<Ready> { lhs, rhs in
-            (lhs.due, lhs.customer, lhs.cluster, lhs.step) < (rhs.due, rhs.customer, rhs.cluster, rhs.step)
+            (lhs.due, lhs.plan, lhs.step) < (rhs.due, rhs.plan, rhs.step)
         }
         var pendingNonProduction: [String: Int] = [:]
         var heldProduction: [String: [Int]] = [:]
@@ -36,10 +35,7 @@ struct PlanScheduler {
 
         func push(_ plan: Int, _ step: Int) {
             let item = plans[plan].steps[step]
-            heap.push(
-                Ready(
-                    plan: plan, step: step, due: item.due?.dayNumber ?? Int.max, customer: plans[plan].customer,
-                    cluster: plans[plan].cluster.name))
+            heap.push(Ready(plan: plan, step: step, due: item.due?.dayNumber ?? Int.max))
         }
         func finished(_ plan: Int) {
             guard plans[plan].kind == .nonProduction else { return }
@@ -71,8 +67,8 @@ struct PlanScheduler {
             let plan = ready.plan
             var step = plans[plan].steps[ready.step]
             var earliest = max(asOf, nextStart[plan] ?? asOf)
-            if plans[plan].kind == .production, step.action != .upgradeComponent, let to = step.to,
-                let minor = VersionNumber(cycle: to), let soaked = nonProductionEnd[plans[plan].customer]?[minor]
+            if plans[plan].kind == .production, step.action != .upgradeComponent, let minor = step.minor,
+                let soaked = nonProductionEnd[plans[plan].customer]?[minor]
             {
                 earliest = max(earliest, soaked.adding(days: policy.soakDays + 1))
             }
@@ -81,8 +77,8 @@ struct PlanScheduler {
             step.plannedEnd = begin.adding(days: policy.durations.days(for: step.action) - 1)
             plans[plan].steps[ready.step] = step
             nextStart[plan] = begin.adding(days: policy.durations.days(for: step.action))
-            if plans[plan].kind == .nonProduction, step.action != .upgradeComponent, let to = step.to,
-                let minor = VersionNumber(cycle: to), let end = step.plannedEnd
+            if plans[plan].kind == .nonProduction, step.action != .upgradeComponent, let minor = step.minor,
+                let end = step.plannedEnd
             {
                 let customer = plans[plan].customer
                 nonProductionEnd[customer, default: [:]][minor] = max(

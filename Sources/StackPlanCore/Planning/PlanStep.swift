@@ -22,6 +22,8 @@ public struct PlanStep: Hashable, Sendable {
     public let from: String
     /// The version moved to; `nil` when blocked with no release to move to.
     public let to: String?
+    /// For cluster and node steps, the Kubernetes minor moved to.
+    public let minor: VersionNumber?
     /// The deadline, `nil` when no rule sets one.
     public var due: CalendarDay?
     /// The planned first day.
@@ -34,13 +36,14 @@ public struct PlanStep: Hashable, Sendable {
     public var reason: String
 
     public init(
-        action: StepAction, component: String? = nil, from: String, to: String?, due: CalendarDay?,
-        blocked: Bool = false, reason: String
+        action: StepAction, component: String? = nil, from: String, to: String?, minor: VersionNumber? = nil,
+        due: CalendarDay?, blocked: Bool = false, reason: String
     ) {
         self.action = action
         self.component = component
         self.from = from
         self.to = to
+        self.minor = minor
         self.due = due
         self.blocked = blocked
         self.reason = reason

@@ -36,7 +36,13 @@ struct PlatformContext {
 /// Picks the release a component moves to, cached across clusters.
 final class ReleaseChooser {
     private let asOf: CalendarDay
-    private var cache: [String: ComponentRelease?] = [:]
+    private struct Key: Hashable {
+        let component: String
+        let installed: VersionNumber
+        let minor: VersionNumber
+    }
+
+    private var cache: [Key: ComponentRelease?] = [:]
 
     init(asOf: CalendarDay) {
         self.asOf = asOf
@@ -53,7 +59,7 @@ final class ReleaseChooser {
     /// minor; of those the one supported longest (no `eol` counts as longest), then the newest.
     /// `nil` when there is none.
     func target(of component: Component, from installed: VersionNumber, for minor: VersionNumber) -> ComponentRelease? {
-        let key = component.id + "|" + installed.text + "|" + minor.text
+        let key = Key(component: component.id, installed: installed, minor: minor)
         if let cached = cache[key] { return cached }
         let best = component.releases
             .filter { !($0.cycle < installed) && Self.mayRun($0, on: minor) }

@@ -43,8 +43,10 @@ public struct UpgradePlanner: Sendable {
             &plans, pods: Dictionary(inventory.pods.map { ($0.id, $0.upgradesPerWeek) }) { first, _ in first },
             podOf: Dictionary(customers.map { ($0.id, $0.pod) }) { first, _ in first })
         for index in plans.indices { plans[index].status = status(of: plans[index]) }
+        var byCustomer: [String: [ClusterPlan]] = [:]
+        for plan in plans { byCustomer[plan.customer, default: []].append(plan) }
         let summaries = customers.map { customer in
-            let mine = plans.filter { $0.customer == customer.id }
+            let mine = byCustomer[customer.id] ?? []
             return CustomerSummary(
                 id: customer.id, name: customer.name, qualified: qualification[customer.id] ?? false,
                 clusters: mine.count, overdue: mine.filter { $0.status == .overdue }.count,

@@ -1,0 +1,180 @@
+import StackPlanCore
+
+/// Writes pretty-printed JSON (two-space indentation, keys in the order written) straight into
+/// UTF-8 bytes. Large reports stream through it without building a tree; ``JSONValue`` uses it too,
+/// so every JSON output has one format.
+public struct JSONWriter {
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8] = []
+    /// Elements written in each open container.
+    private var counts: [Int] = []
+    private var afterKey = false
+
+    public init(capacity: Int = 4096) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The document followed by a newline, as text.
+    public var text: String {
+        var copy = bytes
+        copy.append(UInt8(ascii: "\n"))
+        return String(decoding: copy, as: UTF8.self)
+    }
+
+    public mutating func beginObject() {
+        prepareValue()
+        bytes.append(UInt8(ascii: "{"))
+        counts.append(0)
+    }
+
+    public mutating func endObject() {
+        close(UInt8(ascii: "}"))
+    }
+
+    public mutating func beginArray() {
+        prepareValue()
+        bytes.append(UInt8(ascii: "["))
+        counts.append(0)
+    }
+
+    public mutating func endArray() {
+        close(UInt8(ascii: "]"))
+    }
+
+    /// Starts an object member; the next value written is its value.
+    public mutating func key(_ name: String) {
+        prepareValue()
+        escape(name)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+        afterKey = true
+    }
+
+    public mutating func string(_ value: String) {
+        prepareValue()
+        escape(value)
+    }
+
+    /// A string, or `null`.
+    public mutating func string(_ value: String?) {
+        guard let value else { return null() }
+        string(value)
+    }
+
+    /// A date as `YYYY-MM-DD`, or `null`.
+    public mutating func day(_ value: CalendarDay?) {
+        guard let value else { return null() }
+        prepareValue()
+        bytes.append(UInt8(ascii: "\""))
+        let (year, month, day) = value.components
+        digits(year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(day, width: 2)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    public mutating func int(_ value: Int) {
+        prepareValue()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    public mutating func double(_ value: Double) {
+        prepareValue()
+        guard value.isFinite else { return bytes.append(contentsOf: "null".utf8) }
+        if value == value.rounded(), abs(value) < 1e15 { return bytes.append(contentsOf: String(Int(value)).utf8) }
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    public mutating func bool(_ value: Bool) {
+        prepareValue()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    public mutating func null() {
+        prepareValue()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    private mutating func prepareValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard let last = counts.indices.last else { return }
+        if counts[last] > 0 { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\n"))
+        counts[last] += 1
+        indent(counts.count)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let count = counts.removeLast()
+        if count > 0 {
+            bytes.append(UInt8(ascii: "\n"))
+            indent(counts.count)
+        }
+        bytes.append(bracket)
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    private mutating func indent(_ level: Int) {
+        var remaining = level * 2
+        while remaining > 0 {
+            let count = min(remaining, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[0..<count])
+            remaining -= count
+        }
+    }
+
+    private mutating func digits(_ value: Int, width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    private mutating func escape(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        defer { bytes.append(UInt8(ascii: "\"")) }
+        var needsEscaping = false
+        for byte in text.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            needsEscaping = true
+            break
+        }
+        guard needsEscaping else { return bytes.append(contentsOf: text.utf8) }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: bytes.append(byte)
+            }
+        }
+    }
+}
+
+/// Something that can write itself as JSON.
+public protocol JSONDocument: Sendable {
+    func write(to writer: inout JSONWriter)
+}
+
+extension JSONDocument {
+    /// The pretty-printed document and a final newline.
+    public func serialized() -> String {
+        var writer = JSONWriter()
+        write(to: &writer)
+        return writer.text
+    }
+}
