@@ -6,20 +6,29 @@ struct MappingReader {
     let pairs: [(key: YAMLNode, value: YAMLNode)]
     let file: SourceFile
     let sink: DiagnosticSink
-    /// Where this mapping sits, for messages (`releases[2]`).
-    let context: String
+    /// The name of this mapping, or of the list it is an item of.
+    private let contextName: String
+    /// The item's position in that list.
+    private let contextIndex: Int?
+
+    /// Where this mapping sits, for messages (`releases[2]`); built only when a message needs it.
+    var context: String {
+        contextIndex.map { "\(contextName)[\($0)]" } ?? contextName
+    }
 
     /// Wraps `node` when it is a mapping; otherwise reports a type error and returns `nil`.
-    init?(_ node: YAMLNode, in file: SourceFile, sink: DiagnosticSink, context: String) {
+    init?(_ node: YAMLNode, in file: SourceFile, sink: DiagnosticSink, context: String, index: Int? = nil) {
+        self.contextName = context
+        self.contextIndex = index
         guard let pairs = node.pairs else {
-            sink.error("wrong-type", "\(context) must be a mapping", at: file.location(of: node))
+            let place = index.map { "\(context)[\($0)]" } ?? context
+            sink.error("wrong-type", "\(place) must be a mapping", at: file.location(of: node))
             return nil
         }
         self.node = node
         self.pairs = pairs
         self.file = file
         self.sink = sink
-        self.context = context
     }
 
     /// Reports every key not in `allowed`, suggesting the closest allowed key.
@@ -111,7 +120,7 @@ struct MappingReader {
     func items<T>(_ key: String, required: Bool = true, _ read: (MappingReader, Int) -> T?) -> [T]? {
         guard let nodes = sequence(key, required: required) else { return nil }
         return nodes.enumerated().compactMap { index, item in
-            MappingReader(item, in: file, sink: sink, context: "\(key)[\(index)]").flatMap { read($0, index) }
+            MappingReader(item, in: file, sink: sink, context: key, index: index).flatMap { read($0, index) }
         }
     }
 

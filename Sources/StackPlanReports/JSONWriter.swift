@@ -14,11 +14,9 @@ public struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// The document followed by a newline, as text.
-    public var text: String {
-        var copy = bytes
-        copy.append(UInt8(ascii: "\n"))
-        return String(decoding: copy, as: UTF8.self)
+    /// Ends the document with a newline.
+    public mutating func finish() {
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     public mutating func beginObject() {
@@ -173,8 +171,14 @@ public protocol JSONDocument: Sendable {
 extension JSONDocument {
     /// The pretty-printed document and a final newline.
     public func serialized() -> String {
-        var writer = JSONWriter()
+        String(decoding: serializedBytes(), as: UTF8.self)
+    }
+
+    /// The pretty-printed document and a final newline, as UTF-8 bytes.
+    public func serializedBytes(capacity: Int = 4096) -> [UInt8] {
+        var writer = JSONWriter(capacity: capacity)
         write(to: &writer)
-        return writer.text
+        writer.finish()
+        return writer.bytes
     }
 }

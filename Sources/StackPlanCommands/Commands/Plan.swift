@@ -30,7 +30,9 @@ public struct Plan: ParsableCommand {
         let plan = UpgradePlanner(catalog: loaded, asOf: day).plan(fleet, customer: customer)
         switch format {
         case .ics: Console.out(ICalendarRenderer().render(plan))
-        case .json: Console.out(PlanReport.json(plan).serialized())
+        case .json:
+            // About 1.3 kB of JSON per cluster: reserve it up front.
+            Console.out(bytes: PlanReport.json(plan).serializedBytes(capacity: plan.clusters.count * 1400 + 4096))
         case .table, .csv, .markdown:
             let report = PlanReport.make(plan)
             let listing = ReportFormat(rawValue: format.rawValue) ?? .table

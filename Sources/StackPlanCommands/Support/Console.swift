@@ -8,6 +8,11 @@ public enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Writes UTF-8 bytes to standard output as they are (large reports skip building a String).
+    public static func out(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { FileHandle.standardOutput.write(Data(buffer: $0)) }
+    }
+
     /// Writes `text` and a newline to standard error.
     public static func err(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
