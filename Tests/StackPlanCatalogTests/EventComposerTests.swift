@@ -1,0 +1,53 @@
+import Testing
+
+@testable import StackPlanCatalog
+
+@Suite("Event composer")
+struct EventComposerTests {
+    private func compose(_ text: String) -> (YAMLNode?, String?) {
+        do {
+            return (try EventComposer.compose(text), nil)
+        } catch {
+            return (nil, "\(error.mark.line):\(error.mark.column): \(error.message)")
+        }
+    }
+
+    @Test func composesMappingsSequencesAndScalarsWithPositions() throws {
+        let (node, failure) = compose("a: 1\nb:\n  - x\n  - \"y\"\nc: ~\n")
+        #expect(failure == nil)
+        let root = try #require(node)
+        #expect(root["a"]?.string == "1")
+        #expect(root["b"]?.items?.map { $0.string ?? "" } == ["x", "y"])
+        #expect(root["b"]?.items?.last?.mark == YAMLMark(line: 4, column: 5))
+        #expect(root["c"]?.isNull == true)
+        if case .scalar(_, let plain, _) = try #require(root["b"]?.items?.last) { #expect(!plain) }
+    }
+
+    @Test func resolvesAliases() throws {
+        let root = try #require(compose("base: &b {k: v}\ncopy: *b\n").0)
+        #expect(root["copy"]?["k"]?.string == "v")
+    }
+
+    @Test(arguments: [
+        ("a: 1\na: 2\n", "2:1: duplicate key 'a' in a mapping"),
+        ("a: [1, 2\n", "2:1: while parsing a flow sequence, did not find expected ',' or ']'"),
+        ("a: *missing\n", "1:4: found undefined alias 'missing'"),
+        ("a:\n  b: 1\n c: 2\n", "3:2: while parsing a block mapping, did not find expected key"),
+    ])
+    func reportsProblemsWithTheirPosition(_ text: String, _ expected: String) {
+        let (node, failure) = compose(text)
+        #expect(node == nil)
+        #expect(failure == expected)
+    }
+
+    @Test func anEmptyTextHasNoRoot() {
+        let (node, failure) = compose("")
+        #expect(node == nil && failure == nil)
+    }
+
+    @Test func largeMappingsStillCatchDuplicates() {
+        let keys = (0..<40).map { "k\($0): \($0)\n" }.joined()
+        #expect(compose(keys + "k7: again\n").1 == "41:1: duplicate key 'k7' in a mapping")
+        #expect(compose(keys).1 == nil)
+    }
+}
