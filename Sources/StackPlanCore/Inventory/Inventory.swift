@@ -102,13 +102,15 @@ public struct Cluster: Hashable, Sendable {
         self.nodeVersion = nodeVersion
         self.strategy = strategy
         self.components = components.sorted { $0.id < $1.id }
+        self.minor = version.minor
+        self.nodeMinor = (nodeVersion ?? version).minor
     }
 
     /// The control-plane minor.
-    public var minor: VersionNumber { version.minor }
+    public let minor: VersionNumber
 
     /// The worker-node minor.
-    public var nodeMinor: VersionNumber { (nodeVersion ?? version).minor }
+    public let nodeMinor: VersionNumber
 }
 
 /// A catalog component installed on a cluster.

@@ -36,7 +36,7 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
 
     /// The Kubernetes-style minor of this version: its first two parts (`1.33.4` → `1.33`).
     public var minor: VersionNumber {
-        VersionNumber(parts: Array(parts.prefix(2)))
+        parts.count <= 2 ? self : VersionNumber(parts: Array(parts.prefix(2)))
     }
 
     /// Whether this version belongs to `cycle`: the cycle's parts are a prefix of this version's.
