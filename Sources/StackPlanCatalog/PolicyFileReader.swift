@@ -1,7 +1,8 @@
 import StackPlanCore
 
 extension CatalogFileReaders {
-    static let policyKeys = ["support", "upgrade", "schedule"]
+    static let policyKeys = ["support", "upgrade", "schedule", "holidays"]
+    static let holidayKeys = ["add", "remove"]
     static let supportKeys = ["supportedMinors"]
     static let upgradeKeys = ["sideBySideDays", "inPlaceDays", "endOfLifeDays", "soakDays"]
     static let scheduleKeys = ["inPlaceStepDays", "sideBySideStepDays", "nodeStepDays", "componentStepDays"]
@@ -17,6 +18,7 @@ extension CatalogFileReaders {
         let upgrade = section(reader, "upgrade", keys: upgradeKeys)
         let schedule = section(reader, "schedule", keys: scheduleKeys)
         let durations = StepDurations.standard
+        let holidays = holidayCalendar(reader)
         return Policy(
             supportedMinors: count(support, "supportedMinors") ?? standard.supportedMinors,
             sideBySideDays: count(upgrade, "sideBySideDays") ?? standard.sideBySideDays,
@@ -27,7 +29,29 @@ extension CatalogFileReaders {
                 controlPlane: count(schedule, "inPlaceStepDays") ?? durations.controlPlane,
                 migration: count(schedule, "sideBySideStepDays") ?? durations.migration,
                 nodes: count(schedule, "nodeStepDays") ?? durations.nodes,
-                component: count(schedule, "componentStepDays") ?? durations.component))
+                component: count(schedule, "componentStepDays") ?? durations.component),
+            holidays: holidays)
+    }
+
+    /// `holidays: {add: [{date, name}], remove: [date]}` on top of the US federal rules.
+    private static func holidayCalendar(_ reader: MappingReader) -> HolidayCalendar {
+        guard let section = section(reader, "holidays", keys: holidayKeys) else { return .usFederal }
+        let added =
+            section.items("add", required: false) { item, _ -> Holiday? in
+                item.rejectUnknownKeys(allowed: ["date", "name"])
+                guard let date = item.day("date"), let name = item.string("name") else { return nil }
+                return Holiday(date: date, name: name, kind: .added)
+            } ?? []
+        let removed = (section.sequence("remove", required: false) ?? []).compactMap { node -> CalendarDay? in
+            guard let text = node.string, let day = CalendarDay(text) else {
+                section.sink.error(
+                    "bad-date", "'remove' lists dates YYYY-MM-DD, not '\(node.string ?? "a list or mapping")'",
+                    at: section.file.location(of: node))
+                return nil
+            }
+            return day
+        }
+        return HolidayCalendar(added: added, removed: Set(removed))
     }
 
     private static func section(_ reader: MappingReader, _ key: String, keys: [String]) -> MappingReader? {

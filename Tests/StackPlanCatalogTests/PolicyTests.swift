@@ -53,3 +53,34 @@ struct PolicyTests {
         #expect(catalog.policy.sideBySideDays == 90 && catalog.policy.inPlaceDays == 120)
     }
 }
+
+@Suite("Policy holidays")
+struct PolicyHolidayTests {
+    @Test func readsAddedAndRemovedDates() throws {
+        let policy = """
+            holidays:
+              add:
+                - {date: 2026-11-27, name: Day after Thanksgiving}
+              remove: [2026-10-12]
+            """
+        let catalog = try #require(CatalogFixture.load(CatalogFixture.with("policy.yaml", policy)).catalog)
+        let names = catalog.policy.holidays.holidays(in: 2026).map(\.name)
+        #expect(names.contains("Day after Thanksgiving"))
+        #expect(!names.contains("Columbus Day"))
+    }
+
+    @Test func reportsBadHolidayDates() {
+        let policy = """
+            holidays:
+              add:
+                - {date: 2026-02-30, name: Nope}
+              remove: [soon]
+            """
+        let result = CatalogFixture.load(CatalogFixture.with("policy.yaml", policy))
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "cat/policy.yaml:3:14: error: 'date' must be a date YYYY-MM-DD, not '2026-02-30' [bad-date]",
+                "cat/policy.yaml:4:12: error: 'remove' lists dates YYYY-MM-DD, not 'soon' [bad-date]",
+            ])
+    }
+}

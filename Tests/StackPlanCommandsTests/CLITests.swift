@@ -160,6 +160,9 @@ struct QualifyCLITests {
             ["qualify", "--inventory", "examples/inventory.yaml", "--as-of", "2026-11-25", "--format", format])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("brightline"))
+        if format == "table" || format == "markdown" {
+            #expect(result.stdout.contains("waiver: harbourview/hv-prod deadlines deferred to 2027-01-31"))
+        }
     }
 
     @Test func jsonSaysWhoIsQualified() throws {

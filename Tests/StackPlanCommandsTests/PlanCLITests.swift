@@ -153,3 +153,18 @@ struct PlanCLITests {
         #expect(result.stderr.contains(":17:15: error: unknown component 'nginx'"))
     }
 }
+
+@Suite("stackplan holidays", .serialized)
+struct HolidaysCLITests {
+    @Test(arguments: ["table", "json", "csv", "markdown"])
+    func listsTheYearsHolidays(_ format: String) throws {
+        let result = try stackplan(["holidays", "--year", "2027", "--format", format])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2027-07-05"))
+        #expect(result.stdout.contains("Independence Day"))
+    }
+
+    @Test func rejectsAnImpossibleYear() throws {
+        #expect(try stackplan(["holidays", "--year", "20270"]).status == 64)
+    }
+}

@@ -14,7 +14,8 @@ public struct Qualify: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let loaded = try catalog.requireCatalog(asOf: asOf.day)
-        output.emit(QualificationReport.make(try inventory.requireInventory(catalog: loaded)))
+        let day = asOf.day
+        let loaded = try catalog.requireCatalog(asOf: day)
+        output.emit(QualificationReport.make(try inventory.requireInventory(catalog: loaded), asOf: day))
     }
 }

@@ -20,10 +20,7 @@ public struct Releases: ParsableCommand {
         let releases: [PlatformRelease]
         let name: String
         if let platform {
-            guard let found = loaded.platform(platform) else {
-                let known = loaded.platforms.map(\.id).joined(separator: ", ")
-                throw ValidationError("unknown platform '\(platform)'; known: \(known)")
-            }
+            let found = try loaded.requirePlatform(platform)
             releases = found.releases
             name = found.name
         } else {
@@ -33,6 +30,16 @@ public struct Releases: ParsableCommand {
         let standings = ReleaseCalendar(releases: releases, supportedMinors: loaded.policy.supportedMinors).standings(
             on: day)
         output.emit(CatalogReports.releases(standings, platformName: name, asOf: day))
+    }
+}
+
+extension Catalog {
+    /// The platform with `id`, or a usage error (exit 64) naming the known ones.
+    func requirePlatform(_ id: String) throws -> Platform {
+        guard let found = platform(id) else {
+            throw ValidationError("unknown platform '\(id)'; known: \(platforms.map(\.id).joined(separator: ", "))")
+        }
+        return found
     }
 }
 
@@ -57,10 +64,7 @@ public struct Compat: ParsableCommand {
 
     public func run() throws {
         let loaded = try catalog.requireCatalog(asOf: asOf.day)
-        if let platform, loaded.platform(platform) == nil {
-            let known = loaded.platforms.map(\.id).joined(separator: ", ")
-            throw ValidationError("unknown platform '\(platform)'; known: \(known)")
-        }
+        if let platform { _ = try loaded.requirePlatform(platform) }
         let entries = loaded.compatibility(kubernetes: kubernetes, platform: platform)
         output.emit(CatalogReports.compat(entries, kubernetes: kubernetes, platform: platform))
     }

@@ -12,11 +12,14 @@ public struct Policy: Hashable, Sendable {
     public let soakDays: Int
     /// How many days each kind of step takes when scheduled.
     public let durations: StepDurations
+    /// The holidays of the business calendar (US federal, plus or minus `holidays:` dates).
+    public let holidays: HolidayCalendar
 
     public init(
         supportedMinors: Int, sideBySideDays: Int, inPlaceDays: Int, endOfLifeDays: Int, soakDays: Int,
-        durations: StepDurations = .standard
+        durations: StepDurations = .standard, holidays: HolidayCalendar = .usFederal
     ) {
+        self.holidays = holidays
         self.supportedMinors = supportedMinors
         self.sideBySideDays = sideBySideDays
         self.inPlaceDays = inPlaceDays
