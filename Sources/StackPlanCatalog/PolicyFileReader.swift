@@ -1,7 +1,13 @@
 import StackPlanCore
 
 extension CatalogFileReaders {
-    static let policyKeys = ["support", "upgrade", "schedule", "holidays"]
+    static let policyKeys = [
+        "support", "upgrade", "schedule", "holidays", "businessHours", "responseTargets", "credits",
+    ]
+    static let businessHoursKeys = ["timeZone", "open", "close", "days"]
+    static let targetKeys = ["minutes", "clock"]
+    static let creditKeys = ["perMissedResponse", "capPercentOfMonthlyFee", "requestWindowDays"]
+    static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static let holidayKeys = ["add", "remove"]
     static let supportKeys = ["supportedMinors"]
     static let upgradeKeys = ["sideBySideDays", "inPlaceDays", "endOfLifeDays", "soakDays"]
@@ -30,7 +36,88 @@ extension CatalogFileReaders {
                 migration: count(schedule, "sideBySideStepDays") ?? durations.migration,
                 nodes: count(schedule, "nodeStepDays") ?? durations.nodes,
                 component: count(schedule, "componentStepDays") ?? durations.component),
-            holidays: holidays)
+            serviceLevels: serviceLevels(reader, holidays: holidays))
+    }
+
+    /// `businessHours`, `responseTargets` and `credits`; keys left out keep the standard values.
+    private static func serviceLevels(_ reader: MappingReader, holidays: HolidayCalendar) -> ServiceLevelPolicy {
+        let standard = ServiceLevelPolicy.standard
+        let hours = section(reader, "businessHours", keys: businessHoursKeys)
+        var zone = standard.businessHours.zone
+        if let hours, let name = hours.string("timeZone", required: false) {
+            if let known = ZoneRules.named(name) {
+                zone = known
+            } else {
+                hours.sink.error(
+                    "bad-value",
+                    "unknown time zone '\(name)'; known: \(ZoneRules.known.map(\.identifier).joined(separator: ", "))",
+                    at: hours.location("timeZone"))
+            }
+        }
+        let open = clockTime(hours, "open") ?? standard.businessHours.start
+        var close = clockTime(hours, "close") ?? standard.businessHours.end
+        if close <= open, let hours {
+            hours.sink.error("bad-value", "'close' must be after 'open'", at: hours.location("close"))
+            close = open + 1
+        }
+        var days = standard.businessHours.weekdays
+        if let hours, let nodes = hours.sequence("days", required: false) {
+            days = Set(
+                nodes.compactMap { node -> Int? in
+                    guard let name = node.string, let index = weekdayNames.firstIndex(of: name.lowercased()) else {
+                        hours.sink.error(
+                            "bad-value", "'days' lists weekday names such as monday, not '\(node.string ?? "?")'",
+                            at: hours.file.location(of: node))
+                        return nil
+                    }
+                    return index + 1
+                })
+        }
+        var targets = standard.targets
+        if let section = section(reader, "responseTargets", keys: IncidentSeverity.allCases.map(\.rawValue)) {
+            for severity in IncidentSeverity.allCases {
+                guard let node = section.value(severity.rawValue, required: false),
+                    let target = MappingReader(node, in: section.file, sink: section.sink, context: severity.rawValue)
+                else { continue }
+                target.rejectUnknownKeys(allowed: targetKeys)
+                let fallback = standard.target(for: severity)
+                targets[severity] = ResponseTarget(
+                    minutes: count(target, "minutes") ?? fallback.minutes,
+                    clock: target.choice("clock", ResponseClock.self, required: false) ?? fallback.clock)
+            }
+        }
+        let credits = section(reader, "credits", keys: creditKeys)
+        let rules = standard.credits
+        return ServiceLevelPolicy(
+            businessHours: BusinessHours(zone: zone, start: open, end: close, weekdays: days, holidays: holidays),
+            targets: targets,
+            credits: CreditRules(
+                perMissedResponse: amount(credits, "perMissedResponse") ?? rules.perMissedResponse,
+                capPercentOfMonthlyFee: amount(credits, "capPercentOfMonthlyFee") ?? rules.capPercentOfMonthlyFee,
+                requestWindowDays: count(credits, "requestWindowDays", minimum: 0) ?? rules.requestWindowDays))
+    }
+
+    /// `HH:MM` as seconds after midnight.
+    private static func clockTime(_ reader: MappingReader?, _ key: String) -> Int? {
+        guard let reader, let text = reader.string(key, required: false) else { return nil }
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hour = Int(parts[0]),
+            let minute = Int(parts[1]), (0...24).contains(hour), (0..<60).contains(minute), hour * 60 + minute <= 1440
+        else {
+            reader.sink.error("bad-value", "'\(key)' must be a time HH:MM, not '\(text)'", at: reader.location(key))
+            return nil
+        }
+        return hour * 3600 + minute * 60
+    }
+
+    private static func amount(_ reader: MappingReader?, _ key: String) -> Double? {
+        guard let reader, let text = reader.string(key, required: false) else { return nil }
+        guard let value = Double(text), value >= 0, value.isFinite else {
+            reader.sink.error(
+                "bad-value", "'\(key)' must be a number of 0 or more, not '\(text)'", at: reader.location(key))
+            return nil
+        }
+        return value
     }
 
     /// `holidays: {add: [{date, name}], remove: [date]}` on top of the US federal rules.

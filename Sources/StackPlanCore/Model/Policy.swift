@@ -12,14 +12,14 @@ public struct Policy: Hashable, Sendable {
     public let soakDays: Int
     /// How many days each kind of step takes when scheduled.
     public let durations: StepDurations
-    /// The holidays of the business calendar (US federal, plus or minus `holidays:` dates).
-    public let holidays: HolidayCalendar
+    /// Business hours, holidays, response targets and credits.
+    public let serviceLevels: ServiceLevelPolicy
 
     public init(
         supportedMinors: Int, sideBySideDays: Int, inPlaceDays: Int, endOfLifeDays: Int, soakDays: Int,
-        durations: StepDurations = .standard, holidays: HolidayCalendar = .usFederal
+        durations: StepDurations = .standard, serviceLevels: ServiceLevelPolicy = .standard
     ) {
-        self.holidays = holidays
+        self.serviceLevels = serviceLevels
         self.supportedMinors = supportedMinors
         self.sideBySideDays = sideBySideDays
         self.inPlaceDays = inPlaceDays
@@ -27,6 +27,9 @@ public struct Policy: Hashable, Sendable {
         self.soakDays = soakDays
         self.durations = durations
     }
+
+    /// The holidays of the business calendar (US federal, plus or minus `holidays:` dates).
+    public var holidays: HolidayCalendar { serviceLevels.businessHours.holidays }
 
     /// R2: the days a cluster with `strategy` has after a minor's release.
     public func releaseDays(for strategy: UpgradeStrategy) -> Int {

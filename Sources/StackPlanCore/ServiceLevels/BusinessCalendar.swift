@@ -1,0 +1,65 @@
+/// Business hours: a daily window on chosen weekdays in one time zone, minus holidays.
+public struct BusinessHours: Hashable, Sendable {
+    public let zone: ZoneRules
+    /// Opening time, seconds after local midnight (08:00 → 28,800).
+    public let start: Int
+    /// Closing time, seconds after local midnight (17:00 → 61,200).
+    public let end: Int
+    /// Business weekdays, ISO numbering (1 = Monday).
+    public let weekdays: Set<Int>
+    public let holidays: HolidayCalendar
+
+    public init(zone: ZoneRules, start: Int, end: Int, weekdays: Set<Int>, holidays: HolidayCalendar) {
+        self.zone = zone
+        self.start = start
+        self.end = end
+        self.weekdays = weekdays
+        self.holidays = holidays
+    }
+
+    /// Monday–Friday 08:00–17:00 America/Los_Angeles, US federal holidays excluded.
+    public static let standard = BusinessHours(
+        zone: .pacific, start: 8 * 3600, end: 17 * 3600, weekdays: [1, 2, 3, 4, 5], holidays: .usFederal)
+
+    /// Business seconds in one business day (9 hours by default).
+    public var secondsPerDay: Int { end - start }
+
+    /// Whether `day` is a business day: a business weekday that is not a holiday.
+    public func isBusinessDay(_ day: CalendarDay, holidays known: Set<CalendarDay>) -> Bool {
+        weekdays.contains(day.isoWeekday) && !known.contains(day)
+    }
+
+    /// The instant `seconds` of business time after `opened`: time counts only inside business
+    /// hours on business days; an instant outside them starts counting at the next opening.
+    /// A due time may fall exactly on the closing time.
+    public func adding(businessSeconds seconds: Int, to opened: Instant) -> Instant {
+        var (day, time) = zone.local(opened)
+        var remaining = seconds
+        var holidayYear = day.year
+        var known = Set(holidays.holidays(in: holidayYear).map(\.date))
+        func isOpen(_ day: CalendarDay) -> Bool {
+            if day.year != holidayYear {
+                holidayYear = day.year
+                known = Set(holidays.holidays(in: holidayYear).map(\.date))
+            }
+            return isBusinessDay(day, holidays: known)
+        }
+        // Guard against a calendar with no business days at all: stop after ten years.
+        for _ in 0..<3660 {
+            if !isOpen(day) || time >= end {
+                day = day.adding(days: 1)
+                time = start
+                continue
+            }
+            time = max(time, start)
+            let available = end - time
+            if remaining <= available {
+                return zone.instant(day, secondsOfDay: time + remaining)
+            }
+            remaining -= available
+            day = day.adding(days: 1)
+            time = start
+        }
+        return opened.adding(seconds: seconds)
+    }
+}
