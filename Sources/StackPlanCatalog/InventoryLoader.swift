@@ -18,7 +18,7 @@ public struct InventoryLoader: Sendable {
     static let rootKeys = ["pods", "customers"]
     static let podKeys = ["id", "upgradesPerWeek"]
     static let customerKeys = [
-        "id", "name", "pod", "monthlyFee", "onboardingEnds", "environments", "waivers",
+        "id", "name", "pod", "monthlyFee", "onboardingEnds", "inBreach", "environments", "waivers",
     ]
     static let environmentKeys = ["name", "kind", "clusters"]
     static let clusterKeys = ["name", "platform", "version", "nodeVersion", "strategy", "components"]
@@ -84,6 +84,7 @@ public struct InventoryLoader: Sendable {
         }
         let fee = money(item, "monthlyFee")
         let onboardingEnds = item.day("onboardingEnds", required: false)
+        let inBreach = item.flag("inBreach") ?? false
         var clusterNames: Set<String> = []
         let environments =
             item.items("environments") { env, _ -> Environment? in
@@ -111,7 +112,8 @@ public struct InventoryLoader: Sendable {
             } ?? []
         guard let id, let name, let pod, let fee else { return nil }
         return Customer(
-            id: id, name: name, pod: pod, monthlyFee: fee, onboardingEnds: onboardingEnds, environments: environments,
+            id: id, name: name, pod: pod, monthlyFee: fee, onboardingEnds: onboardingEnds, inBreach: inBreach,
+            environments: environments,
             waivers: waivers)
     }
 

@@ -93,6 +93,18 @@ struct MappingReader {
         return cycle
     }
 
+    /// An optional `true`/`false` (only those two spellings).
+    func flag(_ key: String) -> Bool? {
+        guard let text = string(key, required: false) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            sink.error("bad-value", "'\(key)' must be true or false, not '\(text)'", at: location(key))
+            return nil
+        }
+    }
+
     /// A value from a closed set.
     func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = true) -> T?
     where T.RawValue == String {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import StackPlanCatalog
 import StackPlanCore
 import StackPlanReports
 
@@ -16,7 +18,7 @@ public struct SLACommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "sla",
         abstract: "Incident response targets on the wall and business clocks.",
-        subcommands: [Due.self]
+        subcommands: [Due.self, ReportCommand.self]
     )
 
     public init() {}
@@ -64,6 +66,68 @@ extension SLACommand {
 
                     """)
             }
+        }
+    }
+}
+
+extension SLACommand {
+    /// `stackplan sla report`: the incident log against targets and credit rules.
+    public struct ReportCommand: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "Each incident against its response target, and credits per customer and month.")
+
+        @OptionGroup public var catalog: CatalogOptions
+        @OptionGroup public var inventory: InventoryOptions
+        @OptionGroup public var output: FormatOption
+        @Option(help: "The incident log (CSV).") public var incidents: String
+        @Option(help: "Only incidents opened in this month (YYYY-MM, business time zone).") public var month: String?
+        @Option(
+            name: .customLong("as-of"),
+            help: "Judge open incidents at this instant (ISO 8601), or at the end of this date (default: now).")
+        public var asOf: String?
+
+        public init() {}
+
+        public func validate() throws {
+            if let month, MonthKey(month) == nil { throw ValidationError("--month takes YYYY-MM, not '\(month)'") }
+            if let asOf, Instant(iso: asOf) == nil, CalendarDay(asOf) == nil {
+                throw ValidationError("--as-of takes an ISO 8601 instant or a date YYYY-MM-DD, not '\(asOf)'")
+            }
+        }
+
+        public func run() throws {
+            let now = Instant(seconds: Int(Date().timeIntervalSince1970))
+            let loaded = try catalog.requireCatalog(asOf: (asOf.flatMap { CalendarDay($0) }) ?? now.utcDay)
+            let levels = loaded.policy.serviceLevels
+            let zone = levels.businessHours.zone
+            let judged: Instant =
+                if let asOf, let instant = Instant(iso: asOf) {
+                    instant
+                } else if let asOf, let day = CalendarDay(asOf) {
+                    zone.instant(day.adding(days: 1), secondsOfDay: 0).adding(seconds: -1)
+                } else {
+                    now
+                }
+            let customers = try inventory.requireInventory(catalog: loaded).customers
+            let result: IncidentLoadResult
+            do {
+                result = try IncidentLogLoader(customers: Set(customers.map(\.id))).load(path: incidents)
+            } catch {
+                Console.err("error: \(error)")
+                throw ExitCode(ExitStatus.noInput)
+            }
+            Console.print(result.diagnostics)
+            guard let log = result.incidents else { throw ExitCode(ExitStatus.dataError) }
+            let wanted = month.flatMap(MonthKey.init)
+            let assessor = CreditAssessor(policy: levels, customers: customers, asOf: judged)
+            let selected = log.filter { incident in
+                guard let wanted else { return true }
+                let day = zone.local(incident.openedAt).day
+                return MonthKey(year: day.year, month: day.month) == wanted
+            }
+            let (assessed, credits) = assessor.assess(selected)
+            output.emit(SLAReport.make(incidents: assessed, customers: credits, asOf: judged, zone: zone))
         }
     }
 }

@@ -33,9 +33,8 @@ public enum Console {
                 continue
             }
             let code = diagnostic.severity == .error ? "31" : "33"
-            let location = diagnostic.location
             err(
-                "\(location.file):\(location.line):\(location.column): \u{1B}[1;\(code)m\(diagnostic.severity.rawValue):"
+                "\(diagnostic.location.position): \u{1B}[1;\(code)m\(diagnostic.severity.rawValue):"
                     + "\u{1B}[0m \(diagnostic.message) [\(diagnostic.code)]")
         }
     }

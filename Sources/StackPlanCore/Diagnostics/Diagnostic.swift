@@ -14,13 +14,18 @@ public struct SourceLocation: Hashable, Codable, Sendable, Comparable {
     public let file: String
     /// The line, 1-based.
     public let line: Int
-    /// The column, 1-based (counted in Unicode scalars).
+    /// The column, 1-based (counted in Unicode scalars); 0 when only the line is known (CSV rows).
     public let column: Int
 
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column
+    }
+
+    /// `file:line:column`, or `file:line` when there is no column.
+    public var position: String {
+        column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
@@ -48,9 +53,9 @@ public struct Diagnostic: Hashable, Codable, Sendable {
 }
 
 extension Diagnostic: CustomStringConvertible {
-    /// `path:line:column: error: message [code]`.
+    /// `path:line:column: error: message [code]` (`path:line:` when there is no column).
     public var description: String {
-        "\(location.file):\(location.line):\(location.column): \(severity.rawValue): \(message) [\(code)]"
+        "\(location.position): \(severity.rawValue): \(message) [\(code)]"
     }
 }
 

@@ -34,13 +34,16 @@ public struct Customer: Hashable, Sendable {
     public let monthlyFee: Double
     /// The end of onboarding, when given.
     public let onboardingEnds: CalendarDay?
+    /// Whether the customer is in breach of its agreement (no SLA credits).
+    public let inBreach: Bool
     public let environments: [Environment]
     public let waivers: [Waiver]
 
     public init(
         id: String, name: String, pod: String, monthlyFee: Double, onboardingEnds: CalendarDay? = nil,
-        environments: [Environment], waivers: [Waiver] = []
+        inBreach: Bool = false, environments: [Environment], waivers: [Waiver] = []
     ) {
+        self.inBreach = inBreach
         self.id = id
         self.name = name
         self.pod = pod

@@ -1,0 +1,171 @@
+import Foundation
+import StackPlanCore
+
+/// The outcome of reading an incident log: the incidents when no row was bad, and every diagnostic.
+public struct IncidentLoadResult: Sendable {
+    public let incidents: [Incident]?
+    public let diagnostics: [Diagnostic]
+}
+
+/// Reads the incident log: CSV with the header
+/// `id,customer,severity,openedAt,respondedAt,technical,thirdPartyCause,creditRequestedAt`.
+/// Every bad row is reported as `file:line: error: …`; one bad row means no incidents at all.
+public struct IncidentLogLoader: Sendable {
+    public static let header = [
+        "id", "customer", "severity", "openedAt", "respondedAt", "technical", "thirdPartyCause", "creditRequestedAt",
+    ]
+    /// Customer ids the log may name.
+    public let customers: Set<String>
+
+    public init(customers: Set<String>) {
+        self.customers = customers
+    }
+
+    public func load(path: String) throws(CatalogDirectoryError) -> IncidentLoadResult {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .notAFile(path) }
+        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path) }
+        return load(text: text, path: path)
+    }
+
+    public func load(text: String, path: String) -> IncidentLoadResult {
+        let sink = DiagnosticSink()
+        let rows = CSVRows.parse(text)
+        func error(_ line: Int, _ code: String, _ message: String) {
+            sink.error(code, message, at: SourceLocation(file: path, line: line, column: 0))
+        }
+        guard let first = rows.first else {
+            error(
+                1, "missing-header",
+                "the incident log is empty; it needs the header \(Self.header.joined(separator: ","))")
+            return IncidentLoadResult(incidents: nil, diagnostics: sink.diagnostics)
+        }
+        if first.fields.map({ $0.trimmingCharacters(in: .whitespaces) }) != Self.header {
+            error(first.line, "bad-header", "the header must be \(Self.header.joined(separator: ","))")
+            return IncidentLoadResult(incidents: nil, diagnostics: sink.diagnostics)
+        }
+        var seen: Set<String> = []
+        var incidents: [Incident] = []
+        for row in rows.dropFirst() {
+            guard row.fields.count == Self.header.count else {
+                error(row.line, "bad-row", "expected \(Self.header.count) fields, found \(row.fields.count)")
+                continue
+            }
+            let field = { (name: String) -> String in
+                row.fields[Self.header.firstIndex(of: name) ?? 0].trimmingCharacters(in: .whitespaces)
+            }
+            var problems: [(String, String)] = []
+            let id = field("id")
+            if id.isEmpty { problems.append(("missing-value", "'id' is empty")) }
+            if !id.isEmpty, !seen.insert(id).inserted {
+                problems.append(("duplicate-id", "incident '\(id)' appears twice"))
+            }
+            let customer = field("customer")
+            if !customers.contains(customer) {
+                problems.append(("unknown-customer", "unknown customer '\(customer)'; it is not in the inventory"))
+            }
+            let severity = IncidentSeverity(rawValue: field("severity"))
+            if severity == nil {
+                problems.append(
+                    ("bad-value", "'severity' must be urgent, high, normal or low, not '\(field("severity"))'"))
+            }
+            func instant(_ name: String, required: Bool) -> Instant? {
+                let text = field(name)
+                if text.isEmpty {
+                    if required { problems.append(("missing-value", "'\(name)' is empty")) }
+                    return nil
+                }
+                guard let value = Instant(iso: text) else {
+                    problems.append(("bad-instant", "'\(name)' must be ISO 8601 with Z or an offset, not '\(text)'"))
+                    return nil
+                }
+                return value
+            }
+            func flag(_ name: String) -> Bool? {
+                switch field(name) {
+                case "true": return true
+                case "false": return false
+                default:
+                    problems.append(("bad-value", "'\(name)' must be true or false, not '\(field(name))'"))
+                    return nil
+                }
+            }
+            let opened = instant("openedAt", required: true)
+            let responded = instant("respondedAt", required: false)
+            let requested = instant("creditRequestedAt", required: false)
+            let technical = flag("technical")
+            let thirdParty = flag("thirdPartyCause")
+            if let opened, let responded, responded < opened {
+                problems.append(("bad-order", "'respondedAt' is before 'openedAt'"))
+            }
+            if let opened, let requested, requested < opened {
+                problems.append(("bad-order", "'creditRequestedAt' is before 'openedAt'"))
+            }
+            for (code, message) in problems { error(row.line, code, message) }
+            guard problems.isEmpty, let severity, let opened, let technical, let thirdParty else { continue }
+            incidents.append(
+                Incident(
+                    id: id, customer: customer, severity: severity, openedAt: opened, respondedAt: responded,
+                    technical: technical, thirdPartyCause: thirdParty, creditRequestedAt: requested))
+        }
+        let diagnostics = sink.diagnostics.sortedByLocation
+        return IncidentLoadResult(incidents: diagnostics.hasErrors ? nil : incidents, diagnostics: diagnostics)
+    }
+}
+
+/// RFC 4180 CSV rows with the line each starts on: quoted fields may hold commas, doubled quotes
+/// and line breaks; blank lines are skipped; CRLF and LF both end a row.
+enum CSVRows {
+    struct Row {
+        let line: Int
+        let fields: [String]
+    }
+
+    static func parse(_ text: String) -> [Row] {
+        var rows: [Row] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var line = 1
+        var rowLine = 1
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func endRow() {
+            fields.append(field)
+            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: rowLine, fields: fields)) }
+            fields = []
+            field = ""
+        }
+        while let scalar = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if scalar == "\"" {
+                    let next = iterator.next()
+                    if next == "\"" {
+                        field.unicodeScalars.append("\"")
+                    } else {
+                        quoted = false
+                        pending = next
+                    }
+                } else {
+                    if scalar == "\n" { line += 1 }
+                    field.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where field.isEmpty: quoted = true
+            case ",":
+                fields.append(field)
+                field = ""
+            case "\r": continue
+            case "\n":
+                endRow()
+                line += 1
+                rowLine = line
+            default: field.unicodeScalars.append(scalar)
+            }
+        }
+        if !field.isEmpty || !fields.isEmpty { endRow() }
+        return rows
+    }
+}

@@ -1,0 +1,101 @@
+/// One incident from the incident log.
+public struct Incident: Hashable, Sendable {
+    public let id: String
+    public let customer: String
+    public let severity: IncidentSeverity
+    public let openedAt: Instant
+    /// The first response, `nil` while none was given.
+    public let respondedAt: Instant?
+    /// `false` for non-technical requests, which earn no credit.
+    public let technical: Bool
+    /// `true` when a third party's unavailability caused the event (no credit).
+    public let thirdPartyCause: Bool
+    /// When the customer asked for the credit, if it did.
+    public let creditRequestedAt: Instant?
+
+    public init(
+        id: String, customer: String, severity: IncidentSeverity, openedAt: Instant, respondedAt: Instant?,
+        technical: Bool, thirdPartyCause: Bool, creditRequestedAt: Instant?
+    ) {
+        self.id = id
+        self.customer = customer
+        self.severity = severity
+        self.openedAt = openedAt
+        self.respondedAt = respondedAt
+        self.technical = technical
+        self.thirdPartyCause = thirdPartyCause
+        self.creditRequestedAt = creditRequestedAt
+    }
+}
+
+/// Why a missed response earns no credit (or why there is nothing to credit).
+public enum IneligibleReason: String, CaseIterable, Sendable {
+    /// The response was on time.
+    case met
+    /// No response yet, and the due time has not passed on the date.
+    case notYetDue = "not-yet-due"
+    case nonTechnical = "non-technical"
+    case thirdPartyCause = "third-party-cause"
+    /// Opened (date in the business time zone) before the customer's onboarding ended.
+    case duringOnboarding = "during-onboarding"
+    case customerInBreach = "customer-in-breach"
+}
+
+/// Whether and when a credit was requested.
+public enum CreditRequest: String, Sendable {
+    /// Within the request window after the missed due time.
+    case inTime = "in-time"
+    case late
+    case none
+}
+
+/// An incident measured against its response target and the credit rules.
+public struct IncidentAssessment: Hashable, Sendable {
+    public let incident: Incident
+    public let due: Instant
+    /// `true` on time, `false` missed (late, or open past the due time), `nil` open and not yet due.
+    public let met: Bool?
+    /// A missed response that earns a credit if requested.
+    public let eligible: Bool
+    public let ineligibleReasons: [IneligibleReason]
+    public let request: CreditRequest
+    /// The month of opening in the business time zone.
+    public let month: MonthKey
+}
+
+/// A calendar month, `YYYY-MM`.
+public struct MonthKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses `YYYY-MM`.
+    public init?(_ text: String) {
+        guard let day = CalendarDay(text + "-01") else { return nil }
+        self.init(year: day.year, month: day.month)
+    }
+
+    public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
+
+    public static func < (lhs: MonthKey, rhs: MonthKey) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+}
+
+/// Credits per customer and month.
+public struct CustomerCredit: Hashable, Sendable {
+    public let customer: String
+    public let month: MonthKey
+    /// Missed responses.
+    public let missed: Int
+    /// Missed responses that earn a credit.
+    public let eligible: Int
+    /// USD: every eligible event as if requested, capped.
+    public let exposure: Double
+    /// USD: eligible events requested in time, capped.
+    public let owed: Double
+    /// USD: the monthly cap.
+    public let cap: Double
+}

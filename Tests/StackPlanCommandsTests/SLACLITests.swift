@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@Suite("stackplan sla", .serialized)
+struct SLACLITests {
+    @Test func dueAsJSON() throws {
+        let result = try stackplan([
+            "sla", "due", "--severity", "low", "--opened", "2026-12-31T16:30:00-08:00", "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout == """
+                {
+                  "severity": "low",
+                  "opened": "2027-01-01T00:30:00Z",
+                  "due": "2027-01-05T00:30:00Z",
+                  "clock": "business"
+                }
+
+                """)
+    }
+
+    @Test func dueAsTextShowsPacificAndUTC() throws {
+        let result = try stackplan(["sla", "due", "--severity", "normal", "--opened", "2026-03-06T16:30:00-08:00"])
+        #expect(
+            result.stdout.contains("due:      2026-03-09T08:30:00-07:00 (America/Los_Angeles) = 2026-03-09T15:30:00Z"))
+    }
+
+    @Test func dueRejectsAnInstantWithoutAZone() throws {
+        #expect(try stackplan(["sla", "due", "--severity", "normal", "--opened", "2026-03-06T16:30:00"]).status == 64)
+    }
+
+    static let report = [
+        "sla", "report", "--incidents", "examples/incidents.csv", "--inventory", "examples/inventory.yaml", "--as-of",
+        "2026-11-25T20:00:00Z",
+    ]
+
+    @Test func reportCoversEveryEligibilityRule() throws {
+        let result = try stackplan(Self.report + ["--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let incidents = try #require(root["incidents"] as? [[String: Any]])
+        let reasons = Set(incidents.flatMap { $0["ineligibleReasons"] as? [String] ?? [] })
+        #expect(
+            reasons == [
+                "met", "not-yet-due", "non-technical", "third-party-cause", "during-onboarding", "customer-in-breach",
+            ])
+        let requests = Set(incidents.compactMap { $0["creditRequest"] as? String })
+        #expect(requests == ["in-time", "late", "none"])
+        let customers = try #require(root["customers"] as? [[String: Any]])
+        let brightline = try #require(customers.first { $0["id"] as? String == "brightline" })
+        #expect(brightline["exposure"] as? Int == 1000 && brightline["cap"] as? Int == 1000)
+        let emberly = try #require(customers.first { $0["id"] as? String == "emberly" })
+        #expect(emberly["exposure"] as? Int == 250 && emberly["owed"] as? Int == 0)
+        let cobalt = try #require(customers.first { $0["id"] as? String == "cobalt" })
+        #expect(cobalt["exposure"] as? Int == 250 && cobalt["owed"] as? Int == 0)
+        let acmeOctober = try #require(
+            customers.first { $0["id"] as? String == "acme" && $0["month"] as? String == "2026-10" })
+        #expect(acmeOctober["owed"] as? Int == 250)
+    }
+
+    @Test(arguments: ["table", "csv", "markdown"])
+    func reportRendersTextFormats(_ format: String) throws {
+        let result = try stackplan(Self.report + ["--format", format, "--month", "2026-11"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("INC-1002"))
+        #expect(!result.stdout.contains("INC-1016"))
+    }
+
+    @Test func aBadLogExits65WithoutAReport() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("log-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+        id,customer,severity,openedAt,respondedAt,technical,thirdPartyCause,creditRequestedAt
+        X-1,acme,urgent,2026-11-02T10:00:00Z,,true,false,
+        X-2,acme,urgent,not-a-time,,true,false,
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try stackplan([
+            "sla", "report", "--incidents", file.path, "--inventory", "examples/inventory.yaml", "--format", "json",
+        ])
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("\(file.lastPathComponent):3: error: 'openedAt' must be ISO 8601"))
+    }
+}
