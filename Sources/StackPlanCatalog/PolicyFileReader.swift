@@ -2,8 +2,9 @@ import StackPlanCore
 
 extension CatalogFileReaders {
     static let policyKeys = [
-        "support", "upgrade", "schedule", "holidays", "businessHours", "responseTargets", "credits",
+        "support", "upgrade", "schedule", "holidays", "businessHours", "responseTargets", "credits", "extendedSupport",
     ]
+    static let extendedSupportKeys = ["platform", "standardPerClusterHour", "extendedPerClusterHour", "hoursPerMonth"]
     static let businessHoursKeys = ["timeZone", "open", "close", "days"]
     static let targetKeys = ["minutes", "clock"]
     static let creditKeys = ["perMissedResponse", "capPercentOfMonthlyFee", "requestWindowDays"]
@@ -36,7 +37,7 @@ extension CatalogFileReaders {
                 migration: count(schedule, "sideBySideStepDays") ?? durations.migration,
                 nodes: count(schedule, "nodeStepDays") ?? durations.nodes,
                 component: count(schedule, "componentStepDays") ?? durations.component),
-            serviceLevels: serviceLevels(reader, holidays: holidays))
+            serviceLevels: serviceLevels(reader, holidays: holidays), extendedSupport: extendedSupport(reader))
     }
 
     /// `businessHours`, `responseTargets` and `credits`; keys left out keep the standard values.
@@ -95,6 +96,16 @@ extension CatalogFileReaders {
                 perMissedResponse: amount(credits, "perMissedResponse") ?? rules.perMissedResponse,
                 capPercentOfMonthlyFee: amount(credits, "capPercentOfMonthlyFee") ?? rules.capPercentOfMonthlyFee,
                 requestWindowDays: count(credits, "requestWindowDays", minimum: 0) ?? rules.requestWindowDays))
+    }
+
+    private static func extendedSupport(_ reader: MappingReader) -> ExtendedSupportPricing {
+        let standard = ExtendedSupportPricing.standard
+        guard let section = section(reader, "extendedSupport", keys: extendedSupportKeys) else { return standard }
+        return ExtendedSupportPricing(
+            platform: section.string("platform", required: false) ?? standard.platform,
+            standardPerClusterHour: amount(section, "standardPerClusterHour") ?? standard.standardPerClusterHour,
+            extendedPerClusterHour: amount(section, "extendedPerClusterHour") ?? standard.extendedPerClusterHour,
+            hoursPerMonth: amount(section, "hoursPerMonth") ?? standard.hoursPerMonth)
     }
 
     /// `HH:MM` as seconds after midnight.

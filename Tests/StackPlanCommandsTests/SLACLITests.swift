@@ -83,3 +83,44 @@ struct SLACLITests {
         #expect(result.stderr.contains("\(file.lastPathComponent):3: error: 'openedAt' must be ISO 8601"))
     }
 }
+
+@Suite("stackplan forecast", .serialized)
+struct ForecastCLITests {
+    static let arguments = [
+        "forecast", "--inventory", "examples/inventory.yaml", "--incidents", "examples/incidents.csv", "--as-of",
+        "2026-11-25", "--horizon", "6",
+    ]
+
+    @Test func jsonRanksEveryCustomer() throws {
+        let result = try stackplan(Self.arguments + ["--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let customers = try #require(root["customers"] as? [[String: Any]])
+        #expect(customers.count == 8)
+        #expect(customers.compactMap { $0["riskRank"] as? Int } == Array(1...8))
+        let keys: Set<String> = [
+            "id", "qualified", "clustersOutsideSla", "overdue", "atRisk", "dueWithinHorizon", "nextDue",
+            "creditExposure",
+            "extendedSupportSurcharge", "riskRank",
+        ]
+        for customer in customers { #expect(keys.isSubset(of: Set(customer.keys))) }
+        let harbourview = try #require(customers.first { $0["id"] as? String == "harbourview" })
+        #expect(harbourview["extendedSupportSurcharge"] as? Int == 365)
+        let brightline = try #require(customers.first { $0["id"] as? String == "brightline" })
+        #expect(brightline["creditExposure"] as? Int == 1000)
+        #expect((root["deadlinesByMonth"] as? [[String: Any]])?.count == 7)
+    }
+
+    @Test(arguments: [("table", "Risk score"), ("csv", "Rank,Customer"), ("markdown", "| Rank |"), ("html", "<svg")])
+    func rendersEveryFormat(_ format: String, _ fragment: String) throws {
+        let result = try stackplan(Self.arguments + ["--format", format])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(fragment))
+    }
+
+    @Test func worksWithoutAnIncidentLog() throws {
+        let result = try stackplan(["forecast", "--inventory", "examples/inventory.yaml", "--as-of", "2026-11-25"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("harbourview"))
+    }
+}

@@ -14,12 +14,16 @@ public struct Policy: Hashable, Sendable {
     public let durations: StepDurations
     /// Business hours, holidays, response targets and credits.
     public let serviceLevels: ServiceLevelPolicy
+    /// What a cluster past standard support costs extra (EKS extended support).
+    public let extendedSupport: ExtendedSupportPricing
 
     public init(
         supportedMinors: Int, sideBySideDays: Int, inPlaceDays: Int, endOfLifeDays: Int, soakDays: Int,
-        durations: StepDurations = .standard, serviceLevels: ServiceLevelPolicy = .standard
+        durations: StepDurations = .standard, serviceLevels: ServiceLevelPolicy = .standard,
+        extendedSupport: ExtendedSupportPricing = .standard
     ) {
         self.serviceLevels = serviceLevels
+        self.extendedSupport = extendedSupport
         self.supportedMinors = supportedMinors
         self.sideBySideDays = sideBySideDays
         self.inPlaceDays = inPlaceDays
@@ -68,5 +72,34 @@ public struct StepDurations: Hashable, Sendable {
         case .upgradeNodes: nodes
         case .upgradeComponent: component
         }
+    }
+}
+
+/// The price of a platform's extended support (`extendedSupport:` in `policy.yaml`).
+public struct ExtendedSupportPricing: Hashable, Sendable {
+    /// The platform whose clusters pay it.
+    public let platform: String
+    /// USD per cluster-hour in standard support.
+    public let standardPerClusterHour: Double
+    /// USD per cluster-hour in extended support.
+    public let extendedPerClusterHour: Double
+    /// Hours billed per month.
+    public let hoursPerMonth: Double
+
+    public init(platform: String, standardPerClusterHour: Double, extendedPerClusterHour: Double, hoursPerMonth: Double)
+    {
+        self.platform = platform
+        self.standardPerClusterHour = standardPerClusterHour
+        self.extendedPerClusterHour = extendedPerClusterHour
+        self.hoursPerMonth = hoursPerMonth
+    }
+
+    /// AWS EKS: $0.10 per cluster-hour in standard support, $0.60 in extended support, 730 hours a month.
+    public static let standard = ExtendedSupportPricing(
+        platform: "eks", standardPerClusterHour: 0.10, extendedPerClusterHour: 0.60, hoursPerMonth: 730)
+
+    /// The extra cost per cluster and month of running past standard support.
+    public var monthlySurchargePerCluster: Double {
+        (extendedPerClusterHour - standardPerClusterHour) * hoursPerMonth
     }
 }

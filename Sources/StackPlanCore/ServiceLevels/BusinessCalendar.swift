@@ -8,6 +8,9 @@ public struct BusinessHours: Hashable, Sendable {
     /// Business weekdays, ISO numbering (1 = Monday).
     public let weekdays: Set<Int>
     public let holidays: HolidayCalendar
+    /// Every holiday from 1970 to 2100, computed once so clocks need no per-call work.
+    private let holidayDays: Set<CalendarDay>
+    private static let precomputedYears = 1970...2100
 
     public init(zone: ZoneRules, start: Int, end: Int, weekdays: Set<Int>, holidays: HolidayCalendar) {
         self.zone = zone
@@ -15,6 +18,7 @@ public struct BusinessHours: Hashable, Sendable {
         self.end = end
         self.weekdays = weekdays
         self.holidays = holidays
+        self.holidayDays = Set(Self.precomputedYears.flatMap { holidays.holidays(in: $0).map(\.date) })
     }
 
     /// Monday–Friday 08:00–17:00 America/Los_Angeles, US federal holidays excluded.
@@ -25,8 +29,10 @@ public struct BusinessHours: Hashable, Sendable {
     public var secondsPerDay: Int { end - start }
 
     /// Whether `day` is a business day: a business weekday that is not a holiday.
-    public func isBusinessDay(_ day: CalendarDay, holidays known: Set<CalendarDay>) -> Bool {
-        weekdays.contains(day.isoWeekday) && !known.contains(day)
+    public func isBusinessDay(_ day: CalendarDay) -> Bool {
+        guard weekdays.contains(day.isoWeekday) else { return false }
+        if Self.precomputedYears.contains(day.year) { return !holidayDays.contains(day) }
+        return !holidays.isHoliday(day)
     }
 
     /// The instant `seconds` of business time after `opened`: time counts only inside business
@@ -35,18 +41,9 @@ public struct BusinessHours: Hashable, Sendable {
     public func adding(businessSeconds seconds: Int, to opened: Instant) -> Instant {
         var (day, time) = zone.local(opened)
         var remaining = seconds
-        var holidayYear = day.year
-        var known = Set(holidays.holidays(in: holidayYear).map(\.date))
-        func isOpen(_ day: CalendarDay) -> Bool {
-            if day.year != holidayYear {
-                holidayYear = day.year
-                known = Set(holidays.holidays(in: holidayYear).map(\.date))
-            }
-            return isBusinessDay(day, holidays: known)
-        }
         // Guard against a calendar with no business days at all: stop after ten years.
         for _ in 0..<3660 {
-            if !isOpen(day) || time >= end {
+            if !isBusinessDay(day) || time >= end {
                 day = day.adding(days: 1)
                 time = start
                 continue

@@ -81,6 +81,11 @@ public struct MonthKey: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
 
+    /// The month after this one.
+    public var next: MonthKey {
+        month == 12 ? MonthKey(year: year + 1, month: 1) : MonthKey(year: year, month: month + 1)
+    }
+
     public static func < (lhs: MonthKey, rhs: MonthKey) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 }
 

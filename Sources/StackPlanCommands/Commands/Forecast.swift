@@ -1,0 +1,62 @@
+import ArgumentParser
+import StackPlanCatalog
+import StackPlanCore
+import StackPlanReports
+
+/// The formats of `stackplan forecast`.
+public enum ForecastFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
+    case table, json, csv, markdown, html
+}
+
+/// `stackplan forecast`: the engagement manager's portfolio view.
+public struct Forecast: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        abstract:
+            "Per customer: qualification, SLA coverage, upgrade deadlines, credit exposure, surcharge and risk rank.")
+
+    @OptionGroup public var catalog: CatalogOptions
+    @OptionGroup public var inventory: InventoryOptions
+    @OptionGroup public var asOf: AsOfOption
+    @Option(help: "The incident log (CSV) for credit exposure.") public var incidents: String?
+    @Option(help: "Months ahead to count deadlines (1–36).") public var horizon: Int = 3
+    @Option(help: "Output format: table, json, csv, markdown or html.") public var format: ForecastFormat = .table
+
+    public init() {}
+
+    public func validate() throws {
+        guard (1...36).contains(horizon) else {
+            throw ValidationError("--horizon takes 1 to 36 months, not \(horizon)")
+        }
+    }
+
+    public func run() throws {
+        let day = asOf.day
+        let loaded = try catalog.requireCatalog(asOf: day)
+        let fleet = try inventory.requireInventory(catalog: loaded)
+        let plan = UpgradePlanner(catalog: loaded, asOf: day).plan(fleet)
+        var credits: [CustomerCredit] = []
+        if let incidents {
+            let result: IncidentLoadResult
+            do {
+                result = try IncidentLogLoader(customers: Set(fleet.customers.map(\.id))).load(path: incidents)
+            } catch {
+                Console.err("error: \(error)")
+                throw ExitCode(ExitStatus.noInput)
+            }
+            Console.print(result.diagnostics)
+            guard let log = result.incidents else { throw ExitCode(ExitStatus.dataError) }
+            let levels = loaded.policy.serviceLevels
+            // Judged at the end of the as-of date in the business time zone.
+            let judged = levels.businessHours.zone.instant(day.adding(days: 1), secondsOfDay: 0).adding(seconds: -1)
+            credits = CreditAssessor(policy: levels, customers: fleet.customers, asOf: judged).assess(log).customers
+        }
+        let forecast = PortfolioForecast(
+            plan: plan, inventory: fleet, catalog: loaded, credits: credits, horizonMonths: horizon)
+        switch format {
+        case .html: Console.out(ForecastReport.html(forecast))
+        case .table, .json, .csv, .markdown:
+            let listing = ReportFormat(rawValue: format.rawValue) ?? .table
+            Console.out(listing.render(ForecastReport.make(forecast), color: Console.colorEnabled(fd: 1)))
+        }
+    }
+}

@@ -1,0 +1,113 @@
+/// The engagement manager's view of one customer: upgrade deadlines from the plan, credit exposure
+/// from the incident log, the extended-support surcharge, and a risk score.
+public struct CustomerForecast: Hashable, Sendable {
+    public let id: String
+    public let name: String
+    public let qualified: Bool
+    /// Clusters the upgrade SLA does not cover (R5).
+    public let clustersOutsideSLA: Int
+    /// Steps whose due date is before the date.
+    public let overdue: Int
+    /// Steps not overdue but at risk: blocked, planned to end late, or due within 30 days and not started.
+    public let atRisk: Int
+    /// Steps due from the date until the end of the horizon.
+    public let dueWithinHorizon: Int
+    /// The earliest due date on or after the date, if any.
+    public let nextDue: CalendarDay?
+    /// USD: credit exposure from the incident log (all months).
+    public let creditExposure: Double
+    /// USD per month: extended-support surcharge of clusters past standard support.
+    public let extendedSupportSurcharge: Double
+    /// The risk score (higher is riskier); see Docs/service-levels.md.
+    public let riskScore: Double
+    /// 1 for the riskiest customer.
+    public let riskRank: Int
+}
+
+/// Due dates across the portfolio in one month.
+public struct MonthlyDeadlines: Hashable, Sendable {
+    public let month: MonthKey
+    public let count: Int
+}
+
+/// The portfolio forecast: one row per customer, riskiest first, and deadlines per month.
+public struct PortfolioForecast: Hashable, Sendable {
+    public let asOf: CalendarDay
+    public let horizonMonths: Int
+    public let customers: [CustomerForecast]
+    /// Due dates per month from the date's month to the horizon's; overdue ones count in the first.
+    public let deadlines: [MonthlyDeadlines]
+
+    /// Combines a plan with credit results on `asOf` over `horizonMonths`.
+    public init(
+        plan: UpgradePlan, inventory: Inventory, catalog: Catalog, credits: [CustomerCredit], horizonMonths: Int
+    ) {
+        let asOf = plan.asOf
+        let end = asOf.adding(months: horizonMonths)
+        let pricing = catalog.policy.extendedSupport
+        var exposure: [String: Double] = [:]
+        for credit in credits { exposure[credit.customer, default: 0] += credit.exposure }
+        var byCustomer: [String: [ClusterPlan]] = [:]
+        for cluster in plan.clusters { byCustomer[cluster.customer, default: []].append(cluster) }
+        var counts: [MonthKey: Int] = [:]
+        let firstMonth = MonthKey(year: asOf.year, month: asOf.month)
+        var rows: [CustomerForecast] = inventory.customers.map { customer in
+            let clusters = byCustomer[customer.id] ?? []
+            let steps = clusters.flatMap(\.steps)
+            let dues = steps.compactMap(\.due)
+            for due in dues where due < end {
+                let key = due < asOf ? firstMonth : MonthKey(year: due.year, month: due.month)
+                counts[key, default: 0] += 1
+            }
+            let overdue = dues.filter { $0 < asOf }.count
+            let atRisk = steps.filter { step in
+                guard step.due.map({ $0 >= asOf }) ?? true else { return false }
+                if step.blocked { return true }
+                if let endDay = step.plannedEnd, let due = step.due, endDay > due { return true }
+                if let due = step.due, asOf.days(until: due) <= UpgradePlanner.atRiskWithinDays,
+                    step.plannedStart.map({ $0 > asOf }) ?? true
+                {
+                    return true
+                }
+                return false
+            }.count
+            let upcoming = dues.filter { $0 >= asOf && $0 < end }
+            let surcharge =
+                Double(
+                    clusters.filter { cluster in
+                        guard cluster.cluster.platform == pricing.platform, let eol = cluster.endOfLife else {
+                            return false
+                        }
+                        return eol <= asOf
+                    }.count) * pricing.monthlySurchargePerCluster
+            let credit = exposure[customer.id] ?? 0
+            let qualified = Qualification(customer).qualified
+            let score =
+                Double(overdue) * 100 + Double(atRisk) * 30 + Double(upcoming.count) * 5 + credit / 50 + surcharge / 50
+                + (qualified ? 0 : 25)
+            return CustomerForecast(
+                id: customer.id, name: customer.name, qualified: qualified,
+                clustersOutsideSLA: clusters.filter { !$0.slaApplies }.count, overdue: overdue, atRisk: atRisk,
+                dueWithinHorizon: upcoming.count, nextDue: dues.filter { $0 >= asOf }.min(), creditExposure: credit,
+                extendedSupportSurcharge: surcharge, riskScore: score, riskRank: 0)
+        }
+        rows.sort { ($1.riskScore, $0.id) < ($0.riskScore, $1.id) }
+        self.customers = rows.enumerated().map { index, row in
+            CustomerForecast(
+                id: row.id, name: row.name, qualified: row.qualified, clustersOutsideSLA: row.clustersOutsideSLA,
+                overdue: row.overdue, atRisk: row.atRisk, dueWithinHorizon: row.dueWithinHorizon, nextDue: row.nextDue,
+                creditExposure: row.creditExposure, extendedSupportSurcharge: row.extendedSupportSurcharge,
+                riskScore: row.riskScore, riskRank: index + 1)
+        }
+        var months: [MonthlyDeadlines] = []
+        let lastMonth = MonthKey(year: end.year, month: end.month)
+        var month = firstMonth
+        while month <= lastMonth {
+            months.append(MonthlyDeadlines(month: month, count: counts[month] ?? 0))
+            month = month.next
+        }
+        self.asOf = asOf
+        self.horizonMonths = horizonMonths
+        self.deadlines = months
+    }
+}
