@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Plans a synthetic fleet end to end on one core and prints wall time and peak memory.
 # Usage: Benchmarks/run.sh [customers] [runs]   (default: 10000 customers, 5 runs)
+# Then times sla report (CSV parse, response clocks, credits, JSON) on one million incidents.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 customers=${1:-10000}
@@ -26,3 +27,6 @@ sort -n "$work/times" | awk '{ t[NR] = $1; m = ($2 > m ? $2 : m) }
 
 echo "phases in process (stackplan-bench):"
 taskset -c 0 .build/release/stackplan-bench "$customers" 42 | sed 's/^/  /'
+
+echo "sla report on one million generated incidents (stackplan-bench sla):"
+taskset -c 0 .build/release/stackplan-bench sla 1000000 42 | sed 's/^/  /'

@@ -14,6 +14,14 @@ public struct IncidentLogLoader: Sendable {
     public static let header = [
         "id", "customer", "severity", "openedAt", "respondedAt", "technical", "thirdPartyCause", "creditRequestedAt",
     ]
+    private static let column = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
+
+    /// `text` without leading and trailing spaces and tabs.
+    static func trimmed(_ text: String) -> String {
+        guard text.first == " " || text.last == " " || text.first == "\t" || text.last == "\t" else { return text }
+        return String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+
     /// Customer ids the log may name.
     public let customers: Set<String>
 
@@ -39,7 +47,7 @@ public struct IncidentLogLoader: Sendable {
                 "the incident log is empty; it needs the header \(Self.header.joined(separator: ","))")
             return IncidentLoadResult(incidents: nil, diagnostics: sink.diagnostics)
         }
-        if first.fields.map({ $0.trimmingCharacters(in: .whitespaces) }) != Self.header {
+        if first.fields.map(Self.trimmed) != Self.header {
             error(first.line, "bad-header", "the header must be \(Self.header.joined(separator: ","))")
             return IncidentLoadResult(incidents: nil, diagnostics: sink.diagnostics)
         }
@@ -51,7 +59,7 @@ public struct IncidentLogLoader: Sendable {
                 continue
             }
             let field = { (name: String) -> String in
-                row.fields[Self.header.firstIndex(of: name) ?? 0].trimmingCharacters(in: .whitespaces)
+                Self.trimmed(row.fields[Self.column[name] ?? 0])
             }
             var problems: [(String, String)] = []
             let id = field("id")
@@ -113,7 +121,7 @@ public struct IncidentLogLoader: Sendable {
 }
 
 /// RFC 4180 CSV rows with the line each starts on: quoted fields may hold commas, doubled quotes
-/// and line breaks; blank lines are skipped; CRLF and LF both end a row.
+/// and line breaks; blank lines are skipped; CRLF and LF both end a row. Works on UTF-8 bytes.
 enum CSVRows {
     struct Row {
         let line: Int
@@ -121,48 +129,58 @@ enum CSVRows {
     }
 
     static func parse(_ text: String) -> [Row] {
+        var copy = text
+        return copy.withUTF8 { parse(bytes: $0) }
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> [Row] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
         var rows: [Row] = []
         var fields: [String] = []
-        var field = ""
-        var quoted = false
+        var field: [UInt8] = []
         var line = 1
         var rowLine = 1
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
+        var index = 0
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
         func endRow() {
-            fields.append(field)
+            endField()
             if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: rowLine, fields: fields)) }
             fields = []
-            field = ""
         }
-        while let scalar = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if scalar == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" {
-                        field.unicodeScalars.append("\"")
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == quote, field.isEmpty {
+                // A quoted field: up to the closing quote; "" is a literal quote.
+                while index < bytes.count {
+                    let inner = bytes[index]
+                    index += 1
+                    if inner == quote {
+                        if index < bytes.count, bytes[index] == quote {
+                            field.append(quote)
+                            index += 1
+                        } else {
+                            break
+                        }
                     } else {
-                        quoted = false
-                        pending = next
+                        if inner == newline { line += 1 }
+                        field.append(inner)
                     }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
                 }
                 continue
             }
-            switch scalar {
-            case "\"" where field.isEmpty: quoted = true
-            case ",":
-                fields.append(field)
-                field = ""
-            case "\r": continue
-            case "\n":
+            switch byte {
+            case comma: endField()
+            case carriageReturn: continue
+            case newline:
                 endRow()
                 line += 1
                 rowLine = line
-            default: field.unicodeScalars.append(scalar)
+            default: field.append(byte)
             }
         }
         if !field.isEmpty || !fields.isEmpty { endRow() }

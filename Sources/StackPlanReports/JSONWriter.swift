@@ -73,6 +73,28 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// An instant as `YYYY-MM-DDTHH:MM:SSZ`.
+    public mutating func instant(_ value: Instant) {
+        prepareValue()
+        bytes.append(UInt8(ascii: "\""))
+        let day = value.utcDay
+        let (year, month, date) = day.components
+        let time = value.seconds - day.dayNumber * 86_400
+        digits(year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(date, width: 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(time / 3600, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(time % 3600 / 60, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(time % 60, width: 2)
+        bytes.append(UInt8(ascii: "Z"))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     public mutating func int(_ value: Int) {
         prepareValue()
         bytes.append(contentsOf: String(value).utf8)

@@ -34,33 +34,7 @@ public enum SLAReport {
                     usd($0.owed), usd($0.cap),
                 ]
             })
-        let json = JSONValue.object([
-            (
-                "incidents",
-                .array(
-                    incidents.map {
-                        .object([
-                            ("id", .string($0.incident.id)), ("customer", .string($0.incident.customer)),
-                            ("severity", .string($0.incident.severity.rawValue)),
-                            ("opened", .string($0.incident.openedAt.isoUTC)), ("due", .string($0.due.isoUTC)),
-                            ("met", $0.met.map(JSONValue.bool) ?? .null), ("eligible", .bool($0.eligible)),
-                            ("ineligibleReasons", .array($0.ineligibleReasons.map { .string($0.rawValue) })),
-                            ("creditRequest", .string($0.request.rawValue)),
-                        ])
-                    })
-            ),
-            (
-                "customers",
-                .array(
-                    customers.map {
-                        .object([
-                            ("id", .string($0.customer)), ("month", .string($0.month.description)),
-                            ("missed", .int($0.missed)), ("eligible", .int($0.eligible)),
-                            ("exposure", .double($0.exposure)), ("owed", .double($0.owed)), ("cap", .double($0.cap)),
-                        ])
-                    })
-            ),
-        ])
+        let json = SLAJSON(incidents: incidents, customers: customers)
         return Report(
             title: "Incident responses and credits as of \(asOf.isoUTC)", tables: [incidentTable, creditTable],
             notes: [
@@ -68,6 +42,11 @@ public enum SLAReport {
                     + "counts those requested in time. Both are capped per customer per month."
             ],
             json: json)
+    }
+
+    /// The JSON document alone (what `--format json` prints), without building the text tables.
+    public static func json(incidents: [IncidentAssessment], customers: [CustomerCredit]) -> some JSONDocument {
+        SLAJSON(incidents: incidents, customers: customers)
     }
 
     /// `$1,250.00`.
@@ -81,5 +60,64 @@ public enum SLAReport {
         }
         let fraction = cents % 100
         return "$" + dollars + grouped + "." + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+}
+
+/// The `sla report` JSON, streamed (a log can hold a million incidents).
+struct SLAJSON: JSONDocument {
+    let incidents: [IncidentAssessment]
+    let customers: [CustomerCredit]
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("incidents")
+        writer.beginArray()
+        for item in incidents {
+            writer.beginObject()
+            writer.key("id")
+            writer.string(item.incident.id)
+            writer.key("customer")
+            writer.string(item.incident.customer)
+            writer.key("severity")
+            writer.string(item.incident.severity.rawValue)
+            writer.key("opened")
+            writer.instant(item.incident.openedAt)
+            writer.key("due")
+            writer.instant(item.due)
+            writer.key("met")
+            if let met = item.met { writer.bool(met) } else { writer.null() }
+            writer.key("eligible")
+            writer.bool(item.eligible)
+            writer.key("ineligibleReasons")
+            writer.beginArray()
+            for reason in item.ineligibleReasons { writer.string(reason.rawValue) }
+            writer.endArray()
+            writer.key("creditRequest")
+            writer.string(item.request.rawValue)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.key("customers")
+        writer.beginArray()
+        for credit in customers {
+            writer.beginObject()
+            writer.key("id")
+            writer.string(credit.customer)
+            writer.key("month")
+            writer.string(credit.month.description)
+            writer.key("missed")
+            writer.int(credit.missed)
+            writer.key("eligible")
+            writer.int(credit.eligible)
+            writer.key("exposure")
+            writer.double(credit.exposure)
+            writer.key("owed")
+            writer.double(credit.owed)
+            writer.key("cap")
+            writer.double(credit.cap)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
     }
 }

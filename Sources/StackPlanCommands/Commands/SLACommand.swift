@@ -127,7 +127,11 @@ extension SLACommand {
                 return MonthKey(year: day.year, month: day.month) == wanted
             }
             let (assessed, credits) = assessor.assess(selected)
-            output.emit(SLAReport.make(incidents: assessed, customers: credits, asOf: judged, zone: zone))
+            if output.format == .json {
+                Console.out(bytes: SLAReport.json(incidents: assessed, customers: credits).serializedBytes())
+            } else {
+                output.emit(SLAReport.make(incidents: assessed, customers: credits, asOf: judged, zone: zone))
+            }
         }
     }
 }
