@@ -84,3 +84,51 @@ struct PolicyHolidayTests {
             ])
     }
 }
+
+@Suite("Policy service levels")
+struct PolicyServiceLevelTests {
+    @Test func readsBusinessHoursTargetsAndCredits() throws {
+        let policy = """
+            businessHours:
+              timeZone: America/New_York
+              open: "09:00"
+              close: "18:00"
+              days: [monday, tuesday, wednesday, thursday]
+            responseTargets:
+              normal: {minutes: 120}
+              low: {minutes: 480, clock: wall}
+            credits:
+              perMissedResponse: 100
+            extendedSupport:
+              extendedPerClusterHour: 0.5
+            """
+        let catalog = try #require(CatalogFixture.load(CatalogFixture.with("policy.yaml", policy)).catalog)
+        let levels = catalog.policy.serviceLevels
+        #expect(levels.businessHours.zone.identifier == "America/New_York")
+        #expect(levels.businessHours.start == 9 * 3600 && levels.businessHours.end == 18 * 3600)
+        #expect(levels.businessHours.weekdays == [1, 2, 3, 4])
+        #expect(levels.target(for: .normal) == ResponseTarget(minutes: 120, clock: .business))
+        #expect(levels.target(for: .low) == ResponseTarget(minutes: 480, clock: .wall))
+        #expect(levels.target(for: .urgent) == ResponseTarget(minutes: 15, clock: .wall))
+        #expect(levels.credits.perMissedResponse == 100 && levels.credits.requestWindowDays == 7)
+        #expect(catalog.policy.extendedSupport.monthlySurchargePerCluster == 292)
+    }
+
+    @Test func reportsBadServiceLevelValues() {
+        let policy = """
+            businessHours:
+              timeZone: Mars/Olympus
+              open: "8am"
+              days: [funday]
+            responseTargets:
+              urgent: {minutes: 0, clock: sundial}
+            """
+        let codes = CatalogFixture.load(CatalogFixture.with("policy.yaml", policy)).diagnostics.map(\.message)
+        #expect(codes.count == 5)
+        #expect(codes.contains { $0.hasPrefix("unknown time zone 'Mars/Olympus'") })
+        #expect(codes.contains("'open' must be a time HH:MM, not '8am'"))
+        #expect(codes.contains { $0.contains("'funday'") })
+        #expect(codes.contains("'minutes' must be a whole number of at least 1, not '0'"))
+        #expect(codes.contains { $0.hasPrefix("unknown clock 'sundial'") })
+    }
+}
