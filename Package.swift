@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: Pure domain: versions, dates, catalog model and rules. No I/O.
@@ -30,6 +31,12 @@ let package = Package(
             dependencies: ["StackPlanCore", "CLibYAML", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
+        /** The history store: catalog editions, inventory snapshots and forecasts in SQLite (GRDB). */
+        .target(
+            name: "StackPlanStore",
+            dependencies: ["StackPlanCore", "StackPlanCatalog", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         /** Renders report values as table, JSON, CSV and Markdown. */
         .target(name: "StackPlanReports", dependencies: ["StackPlanCore"], swiftSettings: strict),
 
@@ -38,7 +45,7 @@ let package = Package(
         .target(
             name: "StackPlanCommands",
             dependencies: [
-                "StackPlanCore", "StackPlanCatalog", "StackPlanReports",
+                "StackPlanCore", "StackPlanCatalog", "StackPlanReports", "StackPlanStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -63,6 +70,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "StackPlanReportsTests", dependencies: ["StackPlanReports"], swiftSettings: strict),
+        .testTarget(
+            name: "StackPlanStoreTests",
+            dependencies: ["StackPlanStore", "StackPlanCatalog", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "StackPlanCommandsTests",
             dependencies: ["StackPlanCommands", "stackplan"],

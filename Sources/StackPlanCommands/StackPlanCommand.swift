@@ -8,7 +8,8 @@ public struct StackPlanCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CatalogCommand.self, Releases.self, Compat.self, Qualify.self, Plan.self, RoadmapCommand.self,
-            GenerateFleet.self, Holidays.self, SLACommand.self, Forecast.self,
+            GenerateFleet.self, Holidays.self, SLACommand.self, Forecast.self, Snapshot.self, History.self,
+            DatabaseCommand.self,
         ]
     )
 

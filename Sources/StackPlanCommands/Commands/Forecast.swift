@@ -17,6 +17,7 @@ public struct Forecast: ParsableCommand {
     @OptionGroup public var catalog: CatalogOptions
     @OptionGroup public var inventory: InventoryOptions
     @OptionGroup public var asOf: AsOfOption
+    @OptionGroup public var edition: EditionOptions
     @Option(help: "The incident log (CSV) for credit exposure.") public var incidents: String?
     @Option(help: "Months ahead to count deadlines (1–36).") public var horizon: Int = 3
     @Option(help: "Output format: table, json, csv, markdown or html.") public var format: ForecastFormat = .table
@@ -31,32 +32,45 @@ public struct Forecast: ParsableCommand {
 
     public func run() throws {
         let day = asOf.day
-        let loaded = try catalog.requireCatalog(asOf: day)
+        let loaded = try edition.catalog(catalog, asOf: day)
         let fleet = try inventory.requireInventory(catalog: loaded)
-        let plan = UpgradePlanner(catalog: loaded, asOf: day).plan(fleet)
-        var credits: [CustomerCredit] = []
-        if let incidents {
-            let result: IncidentLoadResult
-            do {
-                result = try IncidentLogLoader(customers: Set(fleet.customers.map(\.id))).load(path: incidents)
-            } catch {
-                Console.err("error: \(error)")
-                throw ExitCode(ExitStatus.noInput)
-            }
-            Console.print(result.diagnostics)
-            guard let log = result.incidents else { throw ExitCode(ExitStatus.dataError) }
-            let levels = loaded.policy.serviceLevels
-            // Judged at the end of the as-of date in the business time zone.
-            let judged = levels.businessHours.zone.instant(day.adding(days: 1), secondsOfDay: 0).adding(seconds: -1)
-            credits = CreditAssessor(policy: levels, customers: fleet.customers, asOf: judged).assess(log).customers
-        }
-        let forecast = PortfolioForecast(
-            plan: plan, inventory: fleet, catalog: loaded, credits: credits, horizonMonths: horizon)
+        let forecast = try Self.portfolio(
+            catalog: loaded, inventory: fleet, incidents: incidents, asOf: day, horizon: horizon)
         switch format {
         case .html: Console.out(ForecastReport.html(forecast))
         case .table, .json, .csv, .markdown:
             let listing = ReportFormat(rawValue: format.rawValue) ?? .table
             Console.out(listing.render(ForecastReport.make(forecast), color: Console.colorEnabled(fd: 1)))
         }
+    }
+
+    /// Plans `inventory`, reads the incident log when given (exit 65 on bad rows) and combines both.
+    static func portfolio(
+        catalog: Catalog, inventory: Inventory, incidents: String?, asOf day: CalendarDay, horizon: Int
+    )
+        throws -> PortfolioForecast
+    {
+        let plan = UpgradePlanner(catalog: catalog, asOf: day).plan(inventory)
+        var credits: [CustomerCredit] = []
+        if let incidents {
+            let result: IncidentLoadResult
+            do {
+                result = try IncidentLogLoader(customers: Set(inventory.customers.map(\.id))).load(path: incidents)
+            } catch {
+                Console.err("error: \(error)")
+                throw ExitCode(ExitStatus.noInput)
+            }
+            Console.print(result.diagnostics)
+            guard let log = result.incidents else { throw ExitCode(ExitStatus.dataError) }
+            let levels = catalog.policy.serviceLevels
+            // Judged at the end of the as-of date in the business time zone.
+            let judged = levels.businessHours.zone.instant(day.adding(days: 1), secondsOfDay: 0).adding(seconds: -1)
+            // Incidents opened after the date are not known on it.
+            let known = log.filter { $0.openedAt <= judged }
+            credits =
+                CreditAssessor(policy: levels, customers: inventory.customers, asOf: judged).assess(known).customers
+        }
+        return PortfolioForecast(
+            plan: plan, inventory: inventory, catalog: catalog, credits: credits, horizonMonths: horizon)
     }
 }

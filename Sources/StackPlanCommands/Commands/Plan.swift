@@ -15,6 +15,7 @@ public struct Plan: ParsableCommand {
     @OptionGroup public var catalog: CatalogOptions
     @OptionGroup public var inventory: InventoryOptions
     @OptionGroup public var asOf: AsOfOption
+    @OptionGroup public var edition: EditionOptions
     @Option(help: "Only this customer id.") public var customer: String?
     @Option(help: "Output format: table, json, csv, markdown or ics.") public var format: PlanFormat = .table
 
@@ -22,7 +23,7 @@ public struct Plan: ParsableCommand {
 
     public func run() throws {
         let day = asOf.day
-        let loaded = try catalog.requireCatalog(asOf: day)
+        let loaded = try edition.catalog(catalog, asOf: day)
         let fleet = try inventory.requireInventory(catalog: loaded)
         if let customer, !fleet.customers.contains(where: { $0.id == customer }) {
             throw ValidationError("unknown customer '\(customer)'")

@@ -22,6 +22,25 @@ public struct CustomerForecast: Hashable, Sendable {
     public let riskScore: Double
     /// 1 for the riskiest customer.
     public let riskRank: Int
+
+    public init(
+        id: String, name: String, qualified: Bool, clustersOutsideSLA: Int, overdue: Int, atRisk: Int,
+        dueWithinHorizon: Int, nextDue: CalendarDay?, creditExposure: Double, extendedSupportSurcharge: Double,
+        riskScore: Double, riskRank: Int
+    ) {
+        self.id = id
+        self.name = name
+        self.qualified = qualified
+        self.clustersOutsideSLA = clustersOutsideSLA
+        self.overdue = overdue
+        self.atRisk = atRisk
+        self.dueWithinHorizon = dueWithinHorizon
+        self.nextDue = nextDue
+        self.creditExposure = creditExposure
+        self.extendedSupportSurcharge = extendedSupportSurcharge
+        self.riskScore = riskScore
+        self.riskRank = riskRank
+    }
 }
 
 /// Due dates across the portfolio in one month.

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import StackPlanCatalog
+import StackPlanCore
+import StackPlanStore
+
+/// `--db PATH`, else `$STACKPLAN_DB`, else `./.stackplan/stackplan.sqlite`.
+public struct DatabaseOptions: ParsableArguments {
+    @Option(help: "The history database (default: $STACKPLAN_DB, else ./.stackplan/stackplan.sqlite).")
+    public var db: String?
+
+    public init() {}
+
+    public var path: String {
+        HistoryStore.defaultPath(option: db, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Opens the store; a corrupt, foreign or newer database exits 65 with the reason.
+    public func open() throws -> HistoryStore {
+        do {
+            return try HistoryStore.open(path: path)
+        } catch {
+            Console.err("error: \(error)")
+            throw ExitCode(ExitStatus.dataError)
+        }
+    }
+}
+
+/// `--edition NAME [--db PATH]`: use a published catalog edition instead of the working copy.
+public struct EditionOptions: ParsableArguments {
+    @Option(help: "Use this published catalog edition (such as 2026-Q3) instead of the working copy.")
+    public var edition: String?
+    @OptionGroup public var database: DatabaseOptions
+
+    public init() {}
+
+    /// The edition's catalog when `--edition` is given, else the working copy from `catalog`.
+    public func catalog(_ catalog: CatalogOptions, asOf: CalendarDay) throws -> Catalog {
+        guard let edition else { return try catalog.requireCatalog(asOf: asOf) }
+        return try Self.load(edition: edition, from: database.open(), asOf: asOf)
+    }
+
+    /// Loads and validates a published edition.
+    static func load(edition: String, from store: HistoryStore, asOf: CalendarDay) throws -> Catalog {
+        let files: [SourceFile]
+        do {
+            files = try store.files(ofEdition: edition)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let result = CatalogLoader().load(files: files, asOf: asOf)
+        Console.print(result.diagnostics.filter { $0.severity == .error })
+        guard let catalog = result.catalog else { throw ExitCode(ExitStatus.dataError) }
+        return catalog
+    }
+}
+
+extension StoreError {
+    /// Prints the error and exits 65 (invalid data) or 1.
+    func exit() -> ExitCode {
+        Console.err("error: \(self)")
+        switch self {
+        case .failure: return ExitCode.failure
+        default: return ExitCode(ExitStatus.dataError)
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import GRDB
+import StackPlanCatalog
+import StackPlanCore
+
+/// One customer's figures in one snapshot.
+public struct HistoryPoint: Hashable, Sendable {
+    public let snapshot: Int64
+    public let asOf: String
+    public let customer: String
+    public let qualified: Bool
+    public let clustersOutsideSLA: Int
+    public let overdue: Int
+    public let atRisk: Int
+    public let dueWithinHorizon: Int
+    public let creditExposure: Double
+    public let riskScore: Double
+}
+
+extension HistoryStore {
+    /// Stores an inventory and its forecast rows for a date, all in one transaction.
+    @discardableResult
+    public func saveSnapshot(
+        asOf: CalendarDay, takenAt: Instant, catalogVersion: Quarter, inventoryText: String,
+        rows: [CustomerForecast]
+    ) throws(StoreError) -> Int64 {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO snapshot (asOf, takenAt, catalogVersion, inventoryHash, inventory, customerCount)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    asOf.description, takenAt.isoUTC, catalogVersion.description, SHA256.hex(inventoryText.utf8),
+                    inventoryText, rows.count,
+                ])
+            let id = db.lastInsertedRowID
+            for row in rows {
+                try db.execute(
+                    sql: """
+                        INSERT INTO snapshotCustomer (snapshotId, customer, qualified, clustersOutsideSla, overdue,
+                            atRisk, dueWithinHorizon, creditExposure, riskScore) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        id, row.id, row.qualified, row.clustersOutsideSLA, row.overdue, row.atRisk,
+                        row.dueWithinHorizon, row.creditExposure, row.riskScore,
+                    ])
+            }
+            return id
+        }
+    }
+
+    /// Every stored figure, by customer then snapshot date (and order of taking).
+    public func history(customer: String? = nil) throws(StoreError) -> [HistoryPoint] {
+        try read { db in
+            var sql = """
+                SELECT snapshot.id AS snapshot, snapshot.asOf, snapshotCustomer.* FROM snapshotCustomer
+                JOIN snapshot ON snapshot.id = snapshotCustomer.snapshotId
+                """
+            var arguments: StatementArguments = []
+            if let customer {
+                sql += " WHERE snapshotCustomer.customer = ?"
+                arguments = [customer]
+            }
+            sql += " ORDER BY snapshotCustomer.customer, snapshot.asOf, snapshot.id"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                HistoryPoint(
+                    snapshot: $0["snapshot"], asOf: $0["asOf"], customer: $0["customer"], qualified: $0["qualified"],
+                    clustersOutsideSLA: $0["clustersOutsideSla"], overdue: $0["overdue"], atRisk: $0["atRisk"],
+                    dueWithinHorizon: $0["dueWithinHorizon"], creditExposure: $0["creditExposure"],
+                    riskScore: $0["riskScore"])
+            }
+        }
+    }
+
+    /// The number of stored snapshots.
+    public func snapshotCount() throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM snapshot") ?? 0 }
+    }
+
+    /// SQLite's integrity and foreign-key checks, then the store's own: every edition has files whose
+    /// hash is the stored one; every snapshot has its customers and the hash of its inventory.
+    /// Returns the problems found (none when healthy).
+    public func check() throws(StoreError) -> [String] {
+        try read { db in
+            var problems: [String] = []
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { problems += integrity.map { "integrity: \($0)" } }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                let table: String = row["table"]
+                problems.append("foreign key: a row of \(table) refers to a missing row")
+            }
+            for edition in try Row.fetchAll(db, sql: "SELECT id, name, contentHash FROM edition") {
+                let id: Int64 = edition["id"]
+                let name: String = edition["name"]
+                let files = try Row.fetchAll(
+                    db, sql: "SELECT path, content FROM editionFile WHERE editionId = ?", arguments: [id]
+                ).map { row -> SourceFile in
+                    let path: String = row["path"]
+                    return SourceFile(path: path, relativePath: path, text: row["content"])
+                }
+                if files.isEmpty { problems.append("edition \(name) (#\(id)) has no files") }
+                let stored: String = edition["contentHash"]
+                if Self.contentHash(files) != stored {
+                    problems.append("edition \(name) (#\(id)): content does not match its hash")
+                }
+            }
+            for snapshot in try Row.fetchAll(
+                db, sql: "SELECT id, inventory, inventoryHash, customerCount FROM snapshot")
+            {
+                let id: Int64 = snapshot["id"]
+                let inventory: String = snapshot["inventory"]
+                let hash: String = snapshot["inventoryHash"]
+                if SHA256.hex(inventory.utf8) != hash {
+                    problems.append("snapshot #\(id): inventory does not match its hash")
+                }
+                let expected: Int = snapshot["customerCount"]
+                let stored =
+                    try Int.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM snapshotCustomer WHERE snapshotId = ?", arguments: [id]) ?? 0
+                if stored != expected { problems.append("snapshot #\(id): \(stored) of \(expected) customers stored") }
+            }
+            return problems
+        }
+    }
+}
