@@ -7,6 +7,7 @@ struct CatalogHeader {
     var dataAsOf: CalendarDay?
     var dataAsOfLocation: SourceLocation
     var categories: [Category]
+    var tiers: [TierObligation]
 }
 
 /// A value read from a file together with the position of a key that later cross-file checks
@@ -17,7 +18,8 @@ struct Located<Value> {
 }
 
 enum CatalogFileReaders {
-    static let catalogKeys = ["version", "title", "dataAsOf", "categories"]
+    static let catalogKeys = ["version", "title", "dataAsOf", "categories", "tiers"]
+    static let tierKeys = ["id", "support", "lifecycle", "upgradeGuarantee"]
     static let kubernetesReleaseKeys = [
         "releaseCycle", "releaseDate", "eoas", "eol", "latest", "latestReleaseDate", "status", "source",
     ]
@@ -48,9 +50,24 @@ enum CatalogFileReaders {
                 }
                 return Category(id: id, name: name)
             } ?? []
+        var tierSeen: Set<Tier> = []
+        let tiers =
+            reader.items("tiers", required: false) { item, _ -> TierObligation? in
+                item.rejectUnknownKeys(allowed: tierKeys)
+                let tier = item.choice("id", Tier.self)
+                let support = item.string("support")
+                let lifecycle = item.string("lifecycle")
+                let guarantee = item.string("upgradeGuarantee")
+                guard let tier, let support, let lifecycle, let guarantee else { return nil }
+                guard tierSeen.insert(tier).inserted else {
+                    sink.error("duplicate-id", "tier '\(tier.rawValue)' is described twice", at: item.location("id"))
+                    return nil
+                }
+                return TierObligation(tier: tier, support: support, lifecycle: lifecycle, upgradeGuarantee: guarantee)
+            } ?? []
         return CatalogHeader(
             version: version, title: reader.string("title"), dataAsOf: reader.day("dataAsOf"),
-            dataAsOfLocation: reader.location("dataAsOf"), categories: categories)
+            dataAsOfLocation: reader.location("dataAsOf"), categories: categories, tiers: tiers)
     }
 
     static func kubernetes(_ file: SourceFile, sink: DiagnosticSink) -> [Located<KubernetesRelease>] {

@@ -45,6 +45,15 @@ public struct CatalogLoader: Sendable {
             }
         }
         if let header { checkFreshness(header, kubernetes: kubernetes, asOf: asOf, sink: sink) }
+        if let review = placed.review { sink.append(contentsOf: ReviewFiles.moves(review).diagnostics) }
+        for file in placed.decisions {
+            let (decisions, diagnostics) = ReviewFiles.decisions(file)
+            sink.append(contentsOf: diagnostics)
+            for decision in decisions where !componentIds.contains(decision.component) {
+                sink.error(
+                    "unknown-component", "a decision names unknown component '\(decision.component)'", at: file.start)
+            }
+        }
 
         let diagnostics = sink.diagnostics.sortedByLocation
         guard !diagnostics.hasErrors, let header, let version = header.version, let title = header.title,
@@ -53,7 +62,7 @@ public struct CatalogLoader: Sendable {
         let catalog = Catalog(
             version: version, title: title, dataAsOf: dataAsOf, categories: header.categories,
             kubernetes: kubernetes.map(\.value), platforms: platforms.map(\.0), components: components,
-            policy: policy)
+            policy: policy, tiers: header.tiers)
         return CatalogLoadResult(catalog: catalog, diagnostics: diagnostics)
     }
 
@@ -61,6 +70,8 @@ public struct CatalogLoader: Sendable {
         var catalog: SourceFile?
         var kubernetes: SourceFile?
         var policy: SourceFile?
+        var review: SourceFile?
+        var decisions: [SourceFile] = []
         var platforms: [SourceFile] = []
         var components: [SourceFile] = []
     }
@@ -79,10 +90,11 @@ public struct CatalogLoader: Sendable {
             case (1, _) where name == "catalog.yaml": placed.catalog = file
             case (1, _) where name == "kubernetes.yaml": placed.kubernetes = file
             case (1, _) where name == "policy.yaml": placed.policy = file
+            case (1, _) where name == "review.yaml": placed.review = file
             case (1, _) where Self.topLevelFiles.contains(name): continue
             case (2, "components"): placed.components.append(file)
             case (2, "platforms"): placed.platforms.append(file)
-            case (2, "reviews"): continue
+            case (2, "reviews"): placed.decisions.append(file)
             default:
                 let hint =
                     parts.count == 1

@@ -111,7 +111,7 @@ struct MappingReader {
         guard let text = string(key, required: required) else { return nil }
         guard let value = T(rawValue: text) else {
             let allowed = T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            let code = key == "tier" ? "unknown-tier" : "bad-value"
+            let code = T.self == Tier.self ? "unknown-tier" : "bad-value"
             sink.error(code, "unknown \(key) '\(text)'; expected one of \(allowed)", at: location(key))
             return nil
         }

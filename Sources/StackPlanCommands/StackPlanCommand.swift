@@ -9,7 +9,7 @@ public struct StackPlanCommand: ParsableCommand {
         subcommands: [
             CatalogCommand.self, Releases.self, Compat.self, Qualify.self, Plan.self, RoadmapCommand.self,
             GenerateFleet.self, Holidays.self, SLACommand.self, Forecast.self, Snapshot.self, History.self,
-            DatabaseCommand.self,
+            DatabaseCommand.self, ReviewCommand.self,
         ]
     )
 

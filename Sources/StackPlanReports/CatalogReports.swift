@@ -32,7 +32,15 @@ public enum CatalogReports {
                 .init("Category"), .init("Component"), .init("Tier"), .init("Newest cycle"), .init("End of life"),
             ],
             rows: rows)
-        return Report(title: "\(catalog.title) \(catalog.version)", tables: [table], json: json)
+        return Report(
+            title: "\(catalog.title) \(catalog.version)", tables: [table], notes: obligations(catalog), json: json)
+    }
+
+    /// One line per tier: what it promises.
+    public static func obligations(_ catalog: Catalog) -> [String] {
+        catalog.tiers.map {
+            "\($0.tier.rawValue): \($0.support). Lifecycle: \($0.lifecycle). Upgrade guarantee: \($0.upgradeGuarantee)."
+        }
     }
 
     /// `catalog show ID`: one component's facts, tier history and releases.

@@ -16,12 +16,16 @@ public struct Catalog: Hashable, Sendable {
     public let components: [Component]
     /// The upgrade promise's numbers.
     public let policy: Policy
+    /// What each tier promises, in the order declared.
+    public let tiers: [TierObligation]
 
     public init(
         version: Quarter, title: String, dataAsOf: CalendarDay, categories: [Category],
-        kubernetes: [KubernetesRelease], platforms: [Platform], components: [Component], policy: Policy = .standard
+        kubernetes: [KubernetesRelease], platforms: [Platform], components: [Component], policy: Policy = .standard,
+        tiers: [TierObligation] = []
     ) {
         self.policy = policy
+        self.tiers = tiers
         self.version = version
         self.title = title
         self.dataAsOf = dataAsOf

@@ -40,3 +40,21 @@ public struct Category: Hashable, Codable, Sendable {
         self.name = name
     }
 }
+
+/// What a tier promises (`tiers:` in `catalog.yaml`).
+public struct TierObligation: Hashable, Sendable {
+    public let tier: Tier
+    /// Who supports it and how.
+    public let support: String
+    /// Who owns upgrades and lifecycle.
+    public let lifecycle: String
+    /// Whether the platform upgrade guarantees cover it.
+    public let upgradeGuarantee: String
+
+    public init(tier: Tier, support: String, lifecycle: String, upgradeGuarantee: String) {
+        self.tier = tier
+        self.support = support
+        self.lifecycle = lifecycle
+        self.upgradeGuarantee = upgradeGuarantee
+    }
+}
