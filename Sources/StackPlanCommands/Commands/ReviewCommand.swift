@@ -173,7 +173,8 @@ extension ReviewCommand {
                     Console.err("error: \(path): unknown component '\(decision.component)'")
                     throw ExitCode(ExitStatus.dataError)
                 }
-                if component.tier == decision.to, component.history.last?.quarter == quarter { continue }  // already applied
+                // Already applied: the tier and the history entry are there.
+                if component.tier == decision.to, component.history.last?.quarter == quarter { continue }
                 guard component.tier == decision.from else {
                     Console.err(
                         "error: \(decision.component) is \(component.tier.rawValue) now, not \(decision.from.rawValue) as decided"
