@@ -65,25 +65,7 @@ public enum ForecastReport {
     public static func html(_ forecast: PortfolioForecast) -> String {
         let report = make(forecast)
         func esc(_ text: String) -> String { RoadmapSVG.escape(text) }
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <title>\(esc(report.title))</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
-            table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
-            th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; }
-            th { background: #f4f6f8; }
-            td.n { text-align: right; }
-            </style>
-            </head>
-            <body>
-            <h1>\(esc(report.title))</h1>
-            <h2>Upgrade deadlines per month</h2>
-
-            """
+        var out = "<h2>Upgrade deadlines per month</h2>\n"
         out += chart(forecast.deadlines)
         out += "<h2>Customers by risk</h2>\n<table>\n<thead><tr>"
         out += report.tables[0].columns.map { "<th>\(esc($0.title))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
@@ -94,8 +76,8 @@ public enum ForecastReport {
                     "<td\(column.alignRight ? " class=\"n\"" : "")>\(esc(cell))</td>"
                 }.joined() + "</tr>\n"
         }
-        out += "</tbody>\n</table>\n<p>\(esc(report.notes.joined(separator: " ")))</p>\n</body>\n</html>\n"
-        return out
+        out += "</tbody>\n</table>\n<p>\(esc(report.notes.joined(separator: " ")))</p>\n"
+        return HTMLPage.render(title: report.title, extraStyle: "td.n { text-align: right; }", body: out)
     }
 
     static func chart(_ deadlines: [MonthlyDeadlines]) -> String {

@@ -91,28 +91,7 @@ public struct ReviewReport: Sendable {
                         }.joined() + "</tr>\n"
                 }.joined() + "</tbody>\n</table>\n"
         }
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <title>Catalog review \(quarter)</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; max-width: 70rem; }
-            table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
-            th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
-            th { background: #f4f6f8; }
-            td.pass { color: #1b6e20; font-weight: 600; }
-            td.fail { color: #b00020; font-weight: 600; }
-            section { page-break-inside: avoid; }
-            </style>
-            </head>
-            <body>
-            <h1>Catalog review \(quarter)</h1>
-            <p>Evidence as of \(asOf), catalog edition \(catalog.version).</p>
-            <h2>Candidates</h2>
-
-            """
+        var out = "<p>Evidence as of \(asOf), catalog edition \(catalog.version).</p>\n<h2>Candidates</h2>\n"
         let candidates = reviews.filter(\.isCandidate)
         out +=
             candidates.isEmpty
@@ -137,7 +116,14 @@ public struct ReviewReport: Sendable {
                 ["Tier", "Support", "Lifecycle", "Upgrade guarantee"],
                 catalog.tiers.map { [$0.tier.rawValue, $0.support, $0.lifecycle, $0.upgradeGuarantee] })
         }
-        return out + "</body>\n</html>\n"
+        return HTMLPage.render(
+            title: "Catalog review \(quarter)",
+            extraStyle: """
+                body { max-width: 70rem; }
+                td.pass { color: #1b6e20; font-weight: 600; }
+                td.fail { color: #b00020; font-weight: 600; }
+                section { page-break-inside: avoid; }
+                """, body: out)
     }
 
     /// The board pack as JSON.

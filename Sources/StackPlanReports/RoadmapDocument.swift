@@ -72,26 +72,8 @@ public struct RoadmapDocument: Sendable {
         }
         let (blockers, waivers, warnings) = notes(roadmap)
         let name = esc(roadmap.customer.name)
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <title>Upgrade roadmap: \(name)</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
-            table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
-            th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
-            th { background: #f4f6f8; }
-            .advice { padding: 0.6rem 1rem; background: #fff4e5; border-left: 4px solid #e08a00; }
-            </style>
-            </head>
-            <body>
-            <h1>Upgrade roadmap: \(name)</h1>
-            <p>As of \(roadmap.start), catalog \(roadmap.plan.catalogVersion), horizon \(roadmap.months) months (to \(roadmap.end)).</p>
-            <h2>Environments</h2>
-
-            """
+        var out = "<p>As of \(roadmap.start), catalog \(roadmap.plan.catalogVersion), horizon \(roadmap.months) months "
+        out += "(to \(roadmap.end)).</p>\n<h2>Environments</h2>\n"
         out += table(["Environment", "Kind", "Clusters", "Versions"], environmentRows(roadmap))
         out += "<h2>Qualification</h2>\n"
         if let advice = roadmap.qualificationAdvice {
@@ -104,6 +86,9 @@ public struct RoadmapDocument: Sendable {
         out += "<h2>Blockers</h2>\n" + list(blockers)
         if !waivers.isEmpty { out += "<h2>Waivers</h2>\n" + list(waivers) }
         if !warnings.isEmpty { out += "<h2>Warnings</h2>\n" + list(warnings) }
-        return out + "</body>\n</html>\n"
+        return HTMLPage.render(
+            title: "Upgrade roadmap: \(roadmap.customer.name)",
+            extraStyle: ".advice { padding: 0.6rem 1rem; background: #fff4e5; border-left: 4px solid #e08a00; }",
+            body: out)
     }
 }

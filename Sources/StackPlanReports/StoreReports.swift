@@ -99,20 +99,6 @@ public enum StoreReports {
     public static func historyHTML(_ points: [HistoryPointValues]) -> String {
         func esc(_ text: String) -> String { RoadmapSVG.escape(text) }
         var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <title>Risk history</title>
-            <style>
-            body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
-            table { border-collapse: collapse; }
-            th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; }
-            th { background: #f4f6f8; }
-            </style>
-            </head>
-            <body>
-            <h1>Risk history</h1>
             <p>Per customer over the stored snapshots: overdue steps (red) and at-risk steps (amber).</p>
             <table>
             <thead><tr><th>Customer</th><th>Snapshots</th><th>Trend</th><th>Latest overdue</th><th>Latest at risk</th><th>Latest exposure</th></tr></thead>
@@ -133,7 +119,7 @@ public enum StoreReports {
             out +=
                 "</td><td>\(last.overdue)</td><td>\(last.atRisk)</td><td>\(esc(SLAReport.usd(last.creditExposure)))</td></tr>\n"
         }
-        return out + "</tbody>\n</table>\n</body>\n</html>\n"
+        return HTMLPage.render(title: "Risk history", body: out + "</tbody>\n</table>\n")
     }
 
     /// A small inline SVG line chart of integer series sharing one scale.

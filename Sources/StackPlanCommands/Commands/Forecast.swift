@@ -53,15 +53,7 @@ public struct Forecast: ParsableCommand {
         let plan = UpgradePlanner(catalog: catalog, asOf: day).plan(inventory)
         var credits: [CustomerCredit] = []
         if let incidents {
-            let result: IncidentLoadResult
-            do {
-                result = try IncidentLogLoader(customers: Set(inventory.customers.map(\.id))).load(path: incidents)
-            } catch {
-                Console.err("error: \(error)")
-                throw ExitCode(ExitStatus.noInput)
-            }
-            Console.print(result.diagnostics)
-            guard let log = result.incidents else { throw ExitCode(ExitStatus.dataError) }
+            let log = try requireIncidents(at: incidents, customers: inventory.customers)
             let levels = catalog.policy.serviceLevels
             // Judged at the end of the as-of date in the business time zone.
             let judged = levels.businessHours.zone.instant(day.adding(days: 1), secondsOfDay: 0).adding(seconds: -1)

@@ -110,15 +110,7 @@ extension SLACommand {
                     now
                 }
             let customers = try inventory.requireInventory(catalog: loaded).customers
-            let result: IncidentLoadResult
-            do {
-                result = try IncidentLogLoader(customers: Set(customers.map(\.id))).load(path: incidents)
-            } catch {
-                Console.err("error: \(error)")
-                throw ExitCode(ExitStatus.noInput)
-            }
-            Console.print(result.diagnostics)
-            guard let log = result.incidents else { throw ExitCode(ExitStatus.dataError) }
+            let log = try requireIncidents(at: incidents, customers: customers)
             let wanted = month.flatMap(MonthKey.init)
             let assessor = CreditAssessor(policy: levels, customers: customers, asOf: judged)
             let selected = log.filter { incident in

@@ -22,3 +22,18 @@ public struct InventoryOptions: ParsableArguments {
         return loaded
     }
 }
+
+/// Reads the incident log at `path` against the inventory's customers; prints its errors and exits
+/// 65 when a row is bad, 66 when the file is missing.
+func requireIncidents(at path: String, customers: [Customer]) throws -> [Incident] {
+    let result: IncidentLoadResult
+    do {
+        result = try IncidentLogLoader(customers: Set(customers.map(\.id))).load(path: path)
+    } catch {
+        Console.err("error: \(error)")
+        throw ExitCode(ExitStatus.noInput)
+    }
+    Console.print(result.diagnostics)
+    guard let log = result.incidents else { throw ExitCode(ExitStatus.dataError) }
+    return log
+}
