@@ -100,14 +100,20 @@ struct PlanJSON: JSONDocument {
 
     private func write(_ item: ClusterPlan, to writer: inout JSONWriter) {
         writer.beginObject()
-        for (key, value) in [
-            ("customer", item.customer), ("cluster", item.cluster.name), ("environment", item.environment),
-            ("kind", item.kind.rawValue), ("platform", item.cluster.platform), ("version", item.cluster.version.text),
-            ("strategy", item.cluster.strategy.rawValue),
-        ] {
-            writer.key(key)
-            writer.string(value)
-        }
+        writer.key("customer")
+        writer.string(item.customer)
+        writer.key("cluster")
+        writer.string(item.cluster.name)
+        writer.key("environment")
+        writer.string(item.environment)
+        writer.key("kind")
+        writer.string(item.kind.rawValue)
+        writer.key("platform")
+        writer.string(item.cluster.platform)
+        writer.key("version")
+        writer.string(item.cluster.version.text)
+        writer.key("strategy")
+        writer.string(item.cluster.strategy.rawValue)
         writer.key("qualified")
         writer.bool(item.qualified)
         writer.key("slaApplies")

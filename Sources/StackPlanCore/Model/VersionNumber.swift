@@ -31,7 +31,12 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
     /// Creates a version from numeric parts (`[1, 36]` → `1.36`).
     public init(parts: [Int]) {
         self.parts = parts
-        self.text = parts.map(String.init).joined(separator: ".")
+        var text = ""
+        for (index, part) in parts.enumerated() {
+            if index > 0 { text += "." }
+            text += String(part)
+        }
+        self.text = text
     }
 
     /// The Kubernetes-style minor of this version: its first two parts (`1.33.4` → `1.33`).

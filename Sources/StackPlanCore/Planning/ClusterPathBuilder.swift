@@ -4,15 +4,15 @@ struct ClusterPathBuilder {
     let policy: Policy
     let asOf: CalendarDay
     let chooser: ReleaseChooser
-    /// The catalog's components by id.
-    let components: [String: Component]
+    /// The catalog's components by id, boxed: a lookup costs one retain, not one per field.
+    let components: [String: ComponentBox]
 
     init(catalog: Catalog, policy: Policy, asOf: CalendarDay, chooser: ReleaseChooser) {
         self.catalog = catalog
         self.policy = policy
         self.asOf = asOf
         self.chooser = chooser
-        self.components = Dictionary(catalog.components.map { ($0.id, $0) }) { first, _ in first }
+        self.components = Dictionary(catalog.components.map { ($0.id, ComponentBox($0)) }) { first, _ in first }
     }
 
     /// The most minors worker nodes may lag the control plane: 3, or 2 when the nodes are below 1.25.
@@ -65,31 +65,35 @@ struct ClusterPathBuilder {
     ) -> [PlanStep] {
         var steps: [PlanStep] = []
         for item in cluster.components {
-            guard let component = components[item.id], !component.releases.isEmpty else { continue }
-            guard let release = component.release(containing: item.version) else {
-                warnings.append("\(component.name) \(item.version) matches no release cycle in the catalog")
-                let to = component.newestRelease
+            guard let component = components[item.id], !component.value.releases.isEmpty else { continue }
+            guard let release = component.value.release(containing: item.version) else {
+                warnings.append("\(component.value.name) \(item.version) matches no release cycle in the catalog")
+                let to = component.value.newestRelease
                 steps.append(
                     PlanStep(
-                        action: .upgradeComponent, component: component.id, from: item.version.text,
+                        action: .upgradeComponent, component: component.value.id, from: item.version.text,
                         to: to.map { $0.latest ?? $0.cycle.text }, due: nil, blocked: to == nil,
-                        reason: "\(component.name) \(item.version) matches no known release: move to a catalog release")
+                        reason:
+                            "\(component.value.name) \(item.version) matches no known release: move to a catalog release"
+                    )
                 )
                 if let to { installed[item.id] = VersionNumber(version: to.latest ?? to.cycle.text) }
                 continue
             }
-            guard component.role == .monitoring || component.role == .logging, let eol = release.eol else { continue }
-            let next = chooser.target(of: component, from: release.cycle, for: target)
+            guard component.value.role == .monitoring || component.value.role == .logging, let eol = release.eol else {
+                continue
+            }
+            let next = chooser.target(of: component.value, from: release.cycle, for: target)
             // Nothing to move to yet when the installed cycle is still the best supported one.
             if let next, next.cycle == release.cycle { continue }
             steps.append(
                 PlanStep(
-                    action: .upgradeComponent, component: component.id, from: item.version.text,
+                    action: .upgradeComponent, component: component.value.id, from: item.version.text,
                     to: next.map { $0.latest ?? $0.cycle.text }, due: eol.adding(days: policy.endOfLifeDays),
                     blocked: next == nil,
                     reason: next == nil
-                        ? "\(component.name) \(release.cycle) reaches end of life on \(eol) and no supported release runs on Kubernetes \(target)"
-                        : "\(component.name) \(release.cycle) reaches end of life on \(eol) (R3)"))
+                        ? "\(component.value.name) \(release.cycle) reaches end of life on \(eol) and no supported release runs on Kubernetes \(target)"
+                        : "\(component.value.name) \(release.cycle) reaches end of life on \(eol) (R3)"))
             if let next { installed[item.id] = VersionNumber(version: next.latest ?? next.cycle.text) }
         }
         return steps
@@ -158,17 +162,17 @@ struct ClusterPathBuilder {
         var steps: [PlanStep] = []
         for id in installed.keys.sorted() {
             guard let version = installed[id], let component = components[id],
-                let release = component.release(containing: version), !ReleaseChooser.mayRun(release, on: minor)
+                let release = component.value.release(containing: version), !ReleaseChooser.mayRun(release, on: minor)
             else { continue }
-            let next = chooser.target(of: component, from: release.cycle, for: minor)
+            let next = chooser.target(of: component.value, from: release.cycle, for: minor)
             let to = next.map { $0.latest ?? $0.cycle.text }
             steps.append(
                 PlanStep(
                     action: .upgradeComponent, component: id, from: version.text, to: to, due: due,
                     blocked: next == nil,
                     reason: next == nil
-                        ? "no catalog release of \(component.name) supports Kubernetes \(minor)"
-                        : "\(component.name) \(release.cycle) does not support Kubernetes \(minor) (R8)"))
+                        ? "no catalog release of \(component.value.name) supports Kubernetes \(minor)"
+                        : "\(component.value.name) \(release.cycle) does not support Kubernetes \(minor) (R8)"))
             if let to { installed[id] = VersionNumber(version: to) }
         }
         return steps
@@ -196,5 +200,14 @@ func minDate(_ a: CalendarDay?, _ b: CalendarDay?) -> CalendarDay? {
     case let (a?, nil): a
     case let (nil, b?): b
     case (nil, nil): nil
+    }
+}
+
+/// A catalog component behind a reference, so planning many clusters does not copy its fields.
+final class ComponentBox: Sendable {
+    let value: Component
+
+    init(_ value: Component) {
+        self.value = value
     }
 }

@@ -43,22 +43,30 @@ public struct UpgradePlanner: Sendable {
             &plans, pods: Dictionary(inventory.pods.map { ($0.id, $0.upgradesPerWeek) }) { first, _ in first },
             podOf: Dictionary(customers.map { ($0.id, $0.pod) }) { first, _ in first })
         for index in plans.indices { plans[index].status = status(of: plans[index]) }
-        var byCustomer: [String: [ClusterPlan]] = [:]
-        for plan in plans { byCustomer[plan.customer, default: []].append(plan) }
+        var counts: [String: (clusters: Int, overdue: Int, atRisk: Int)] = [:]
+        for plan in plans {
+            var count = counts[plan.customer] ?? (0, 0, 0)
+            count.clusters += 1
+            if plan.status == .overdue { count.overdue += 1 }
+            if plan.status == .atRisk { count.atRisk += 1 }
+            counts[plan.customer] = count
+        }
         let summaries = customers.map { customer in
-            let mine = byCustomer[customer.id] ?? []
+            let count = counts[customer.id] ?? (0, 0, 0)
             return CustomerSummary(
                 id: customer.id, name: customer.name, qualified: qualification[customer.id] ?? false,
-                clusters: mine.count, overdue: mine.filter { $0.status == .overdue }.count,
-                atRisk: mine.filter { $0.status == .atRisk }.count)
+                clusters: count.clusters, overdue: count.overdue, atRisk: count.atRisk)
+        }
+        guard let only else {
+            return UpgradePlan(asOf: asOf, catalogVersion: catalog.version, clusters: plans, customers: summaries)
         }
         return UpgradePlan(
-            asOf: asOf, catalogVersion: catalog.version, clusters: plans.filter { only == nil || $0.customer == only },
-            customers: summaries.filter { only == nil || $0.id == only })
+            asOf: asOf, catalogVersion: catalog.version, clusters: plans.filter { $0.customer == only },
+            customers: summaries.filter { $0.id == only })
     }
 
     /// The status rule, first match wins.
-    func status(of plan: ClusterPlan) -> ClusterStatus {
+    func status(of plan: borrowing ClusterPlan) -> ClusterStatus {
         let dues = plan.steps.compactMap(\.due) + [plan.nextDue].compactMap { $0 }
         if dues.contains(where: { $0 < asOf }) { return .overdue }
         let risky = plan.steps.contains { step in
