@@ -30,8 +30,7 @@ public struct IncidentLogLoader: Sendable {
     }
 
     public func load(path: String) throws(CatalogDirectoryError) -> IncidentLoadResult {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .notAFile(path) }
-        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path) }
+        let text = try readText(atPath: path)
         return load(text: text, path: path)
     }
 

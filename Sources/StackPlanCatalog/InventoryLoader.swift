@@ -26,15 +26,21 @@ public struct InventoryLoader: Sendable {
 
     /// The catalog whose platforms and components the inventory may name.
     public let catalog: Catalog
+    /// Each platform's name and minors, looked up once per cluster.
+    private let platforms: [String: (name: String, minors: Set<VersionNumber>)]
+    private let componentIds: Set<String>
 
     public init(catalog: Catalog) {
         self.catalog = catalog
+        self.platforms = Dictionary(
+            catalog.platforms.map { ($0.id, (name: $0.name, minors: Set($0.releases.map(\.cycle)))) }
+        ) { first, _ in first }
+        self.componentIds = Set(catalog.components.map(\.id))
     }
 
     /// Reads the inventory file at `path`.
     public func load(path: String) throws(CatalogDirectoryError) -> InventoryLoadResult {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .notAFile(path) }
-        guard let text = String(data: data, encoding: .utf8) else { throw .unreadable(path) }
+        let text = try readText(atPath: path)
         return load(SourceFile(path: path, relativePath: path, text: text))
     }
 
@@ -125,7 +131,7 @@ public struct InventoryLoader: Sendable {
                 "duplicate-cluster", "cluster '\(name)' appears twice in this customer", at: item.location("name"))
         }
         let platform = item.string("platform")
-        if let platform, catalog.platform(platform) == nil {
+        if let platform, platforms[platform] == nil {
             let known = catalog.platforms.map(\.id).joined(separator: ", ")
             item.sink.error(
                 "unknown-platform", "unknown platform '\(platform)'; known: \(known)", at: item.location("platform"))
@@ -161,7 +167,7 @@ public struct InventoryLoader: Sendable {
         else { return [] }
         return map.pairs.compactMap { key, value -> InstalledComponent? in
             guard let id = key.string else { return nil }
-            guard catalog.component(id) != nil else {
+            guard componentIds.contains(id) else {
                 item.sink.error("unknown-component", "unknown component '\(id)'", at: item.file.location(of: key))
                 return nil
             }
