@@ -50,6 +50,22 @@ public struct PlanStep: Hashable, Sendable {
     }
 }
 
+extension PlanStep {
+    /// Days before a due date from which an unstarted step is at risk.
+    public static let atRiskWithinDays = 30
+
+    /// The at-risk part of the status rule: blocked, planned to end after its due date, or due
+    /// within 30 days of `day` and not started on it.
+    public func isAtRisk(on day: CalendarDay) -> Bool {
+        if blocked { return true }
+        if let end = plannedEnd, let due, end > due { return true }
+        if let due, day.days(until: due) <= Self.atRiskWithinDays, plannedStart.map({ $0 > day }) ?? true {
+            return true
+        }
+        return false
+    }
+}
+
 /// Why the provider's upgrade SLA does not cover a cluster (R5).
 public enum SLAReason: String, CaseIterable, Codable, Sendable {
     case notQualified = "not-qualified"

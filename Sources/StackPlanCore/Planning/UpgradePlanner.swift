@@ -4,8 +4,6 @@
 public struct UpgradePlanner: Sendable {
     public let catalog: Catalog
     public let asOf: CalendarDay
-    /// Days before a due date from which an unstarted step puts its cluster at risk.
-    public static let atRiskWithinDays = 30
 
     public init(catalog: Catalog, asOf: CalendarDay) {
         self.catalog = catalog
@@ -69,17 +67,7 @@ public struct UpgradePlanner: Sendable {
     func status(of plan: borrowing ClusterPlan) -> ClusterStatus {
         let dues = plan.steps.compactMap(\.due) + [plan.nextDue].compactMap { $0 }
         if dues.contains(where: { $0 < asOf }) { return .overdue }
-        let risky = plan.steps.contains { step in
-            if step.blocked { return true }
-            if let end = step.plannedEnd, let due = step.due, end > due { return true }
-            if let due = step.due, asOf.days(until: due) <= Self.atRiskWithinDays,
-                step.plannedStart.map({ $0 > asOf }) ?? true
-            {
-                return true
-            }
-            return false
-        }
-        if risky { return .atRisk }
+        if plan.steps.contains(where: { $0.isAtRisk(on: asOf) }) { return .atRisk }
         if let target = plan.target, !(plan.cluster.minor < target) { return .current }
         return .onTrack
     }

@@ -20,8 +20,8 @@ public struct CustomerForecast: Hashable, Sendable {
     public let extendedSupportSurcharge: Double
     /// The risk score (higher is riskier); see Docs/service-levels.md.
     public let riskScore: Double
-    /// 1 for the riskiest customer.
-    public let riskRank: Int
+    /// 1 for the riskiest customer (set once all customers are scored).
+    public internal(set) var riskRank: Int
 
     public init(
         id: String, name: String, qualified: Bool, clustersOutsideSLA: Int, overdue: Int, atRisk: Int,
@@ -64,6 +64,7 @@ public struct PortfolioForecast: Hashable, Sendable {
         let asOf = plan.asOf
         let end = asOf.adding(months: horizonMonths)
         let pricing = catalog.policy.extendedSupport
+        let qualification = Dictionary(plan.customers.map { ($0.id, $0.qualified) }) { first, _ in first }
         var exposure: [String: Double] = [:]
         for credit in credits { exposure[credit.customer, default: 0] += credit.exposure }
         var byCustomer: [String: [ClusterPlan]] = [:]
@@ -79,17 +80,8 @@ public struct PortfolioForecast: Hashable, Sendable {
                 counts[key, default: 0] += 1
             }
             let overdue = dues.filter { $0 < asOf }.count
-            let atRisk = steps.filter { step in
-                guard step.due.map({ $0 >= asOf }) ?? true else { return false }
-                if step.blocked { return true }
-                if let endDay = step.plannedEnd, let due = step.due, endDay > due { return true }
-                if let due = step.due, asOf.days(until: due) <= UpgradePlanner.atRiskWithinDays,
-                    step.plannedStart.map({ $0 > asOf }) ?? true
-                {
-                    return true
-                }
-                return false
-            }.count
+            // Overdue steps are counted as overdue, not also as at risk.
+            let atRisk = steps.filter { step in (step.due.map { $0 >= asOf } ?? true) && step.isAtRisk(on: asOf) }.count
             let upcoming = dues.filter { $0 >= asOf && $0 < end }
             let surcharge =
                 Double(
@@ -100,7 +92,7 @@ public struct PortfolioForecast: Hashable, Sendable {
                         return eol <= asOf
                     }.count) * pricing.monthlySurchargePerCluster
             let credit = exposure[customer.id] ?? 0
-            let qualified = Qualification(customer).qualified
+            let qualified = qualification[customer.id] ?? Qualification(customer).qualified
             let score =
                 Double(overdue) * 100 + Double(atRisk) * 30 + Double(upcoming.count) * 5 + credit / 50 + surcharge / 50
                 + (qualified ? 0 : 25)
@@ -111,13 +103,8 @@ public struct PortfolioForecast: Hashable, Sendable {
                 extendedSupportSurcharge: surcharge, riskScore: score, riskRank: 0)
         }
         rows.sort { ($1.riskScore, $0.id) < ($0.riskScore, $1.id) }
-        self.customers = rows.enumerated().map { index, row in
-            CustomerForecast(
-                id: row.id, name: row.name, qualified: row.qualified, clustersOutsideSLA: row.clustersOutsideSLA,
-                overdue: row.overdue, atRisk: row.atRisk, dueWithinHorizon: row.dueWithinHorizon, nextDue: row.nextDue,
-                creditExposure: row.creditExposure, extendedSupportSurcharge: row.extendedSupportSurcharge,
-                riskScore: row.riskScore, riskRank: index + 1)
-        }
+        for index in rows.indices { rows[index].riskRank = index + 1 }
+        self.customers = rows
         var months: [MonthlyDeadlines] = []
         let lastMonth = MonthKey(year: end.year, month: end.month)
         var month = firstMonth
