@@ -30,7 +30,7 @@ public enum CatalogEditor {
         }
         let entry = [
             "\(indent)- quarter: \(quarter)", "\(indent)  tier: \(tier.rawValue)",
-            "\(indent)  note: \(ReviewFiles.quoted(note))",
+            "\(indent)  note: \(YAMLText.quoted(note))",
         ]
         lines.insert(contentsOf: entry, at: last + 1)
         return lines.joined(separator: "\n")

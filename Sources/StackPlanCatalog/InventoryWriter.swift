@@ -10,14 +10,14 @@ public enum InventoryWriter {
         }
         out += "customers:\n"
         for customer in inventory.customers {
-            out += "  - id: \(customer.id)\n    name: \(quote(customer.name))\n    pod: \(customer.pod)\n"
+            out += "  - id: \(customer.id)\n    name: \(YAMLText.quoted(customer.name))\n    pod: \(customer.pod)\n"
             out += "    monthlyFee: \(money(customer.monthlyFee))\n"
             if let ends = customer.onboardingEnds { out += "    onboardingEnds: \(ends)\n" }
             if !customer.waivers.isEmpty {
                 out += "    waivers:\n"
                 for waiver in customer.waivers {
                     out += "      - cluster: \(waiver.cluster)\n        until: \(waiver.until)\n"
-                    out += "        reason: \(quote(waiver.reason))\n"
+                    out += "        reason: \(YAMLText.quoted(waiver.reason))\n"
                 }
             }
             out += "    environments:\n"
@@ -26,13 +26,15 @@ public enum InventoryWriter {
                     "      - name: \(environment.name)\n        kind: \(environment.kind.rawValue)\n        clusters:\n"
                 for cluster in environment.clusters {
                     out += "          - name: \(cluster.name)\n            platform: \(cluster.platform)\n"
-                    out += "            version: \(quote(cluster.version.text))\n"
-                    if let nodes = cluster.nodeVersion { out += "            nodeVersion: \(quote(nodes.text))\n" }
+                    out += "            version: \(YAMLText.quoted(cluster.version.text))\n"
+                    if let nodes = cluster.nodeVersion {
+                        out += "            nodeVersion: \(YAMLText.quoted(nodes.text))\n"
+                    }
                     out += "            strategy: \(cluster.strategy.rawValue)\n"
                     if !cluster.components.isEmpty {
                         out += "            components:\n"
                         for component in cluster.components {
-                            out += "              \(component.id): \(quote(component.version.text))\n"
+                            out += "              \(component.id): \(YAMLText.quoted(component.version.text))\n"
                         }
                     }
                 }
@@ -41,22 +43,7 @@ public enum InventoryWriter {
         return out
     }
 
-    static func quote(_ text: String) -> String {
-        "\"" + text.replacingOccurrencesOfQuote() + "\""
-    }
-
     static func money(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrencesOfQuote() -> String {
-        var out = ""
-        for character in self {
-            if character == "\"" || character == "\\" { out.append("\\") }
-            out.append(character)
-        }
-        return out
     }
 }

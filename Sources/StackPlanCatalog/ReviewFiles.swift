@@ -112,22 +112,8 @@ public enum ReviewFiles {
         text += "  - component: \(decision.component)\n"
         text += "    from: \(decision.from.rawValue)\n    to: \(decision.to.rawValue)\n"
         text += "    decision: \(decision.decision.rawValue)\n"
-        text += "    note: \(quoted(decision.note))\n    by: \(quoted(decision.by))\n"
+        text += "    note: \(YAMLText.quoted(decision.note))\n    by: \(YAMLText.quoted(decision.by))\n"
         if let effective = decision.effective { text += "    effective: \(effective)\n" }
         return text
-    }
-
-    /// A double-quoted YAML scalar.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for character in text {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.append(character)
-            }
-        }
-        return out + "\""
     }
 }

@@ -64,19 +64,13 @@ public enum ForecastReport {
     /// The HTML page: the ranking table and an SVG bar chart of due dates per month.
     public static func html(_ forecast: PortfolioForecast) -> String {
         let report = make(forecast)
-        func esc(_ text: String) -> String { RoadmapSVG.escape(text) }
-        var out = "<h2>Upgrade deadlines per month</h2>\n"
-        out += chart(forecast.deadlines)
-        out += "<h2>Customers by risk</h2>\n<table>\n<thead><tr>"
-        out += report.tables[0].columns.map { "<th>\(esc($0.title))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for row in report.tables[0].rows {
-            out +=
-                "<tr>"
-                + zip(row, report.tables[0].columns).map { cell, column in
-                    "<td\(column.alignRight ? " class=\"n\"" : "")>\(esc(cell))</td>"
-                }.joined() + "</tr>\n"
+        let ranking = report.tables[0]
+        var out = "<h2>Upgrade deadlines per month</h2>\n" + chart(forecast.deadlines)
+        out += "<h2>Customers by risk</h2>\n"
+        out += HTMLPage.table(ranking.columns.map(\.title), ranking.rows) { index, _ in
+            ranking.columns[index].alignRight ? "n" : nil
         }
-        out += "</tbody>\n</table>\n<p>\(esc(report.notes.joined(separator: " ")))</p>\n"
+        out += "<p>\(HTMLPage.escape(report.notes.joined(separator: " ")))</p>\n"
         return HTMLPage.render(title: report.title, extraStyle: "td.n { text-align: right; }", body: out)
     }
 

@@ -81,15 +81,9 @@ public struct ReviewReport: Sendable {
 
     /// The board pack as a self-contained HTML page.
     public func html() -> String {
-        func esc(_ text: String) -> String { RoadmapSVG.escape(text) }
+        let esc = HTMLPage.escape
         func table(_ header: [String], _ rows: [[String]]) -> String {
-            "<table>\n<thead><tr>" + header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-                + rows.map { row in
-                    "<tr>"
-                        + row.map { cell in
-                            "<td class=\"\(cell == "fail" ? "fail" : cell == "pass" ? "pass" : "")\">\(esc(cell))</td>"
-                        }.joined() + "</tr>\n"
-                }.joined() + "</tbody>\n</table>\n"
+            HTMLPage.table(header, rows) { _, cell in cell == "pass" || cell == "fail" ? cell : nil }
         }
         var out = "<p>Evidence as of \(asOf), catalog edition \(catalog.version).</p>\n<h2>Candidates</h2>\n"
         let candidates = reviews.filter(\.isCandidate)

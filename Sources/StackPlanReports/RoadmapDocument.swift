@@ -61,15 +61,9 @@ public struct RoadmapDocument: Sendable {
 
     /// The HTML page: the same sections, with the timeline chart embedded.
     public func html(_ roadmap: Roadmap) -> String {
-        func esc(_ text: String) -> String { RoadmapSVG.escape(text) }
-        func table(_ header: [String], _ rows: [[String]]) -> String {
-            "<table>\n<thead><tr>" + header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-                + rows.map { "<tr>" + $0.map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n" }.joined()
-                + "</tbody>\n</table>\n"
-        }
-        func list(_ items: [String]) -> String {
-            items.isEmpty ? "<p>None.</p>\n" : "<ul>\n" + items.map { "<li>\(esc($0))</li>\n" }.joined() + "</ul>\n"
-        }
+        let esc = HTMLPage.escape
+        let table = { (header: [String], rows: [[String]]) in HTMLPage.table(header, rows) }
+        let list = HTMLPage.list
         let (blockers, waivers, warnings) = notes(roadmap)
         let name = esc(roadmap.customer.name)
         var out = "<p>As of \(roadmap.start), catalog \(roadmap.plan.catalogVersion), horizon \(roadmap.months) months "

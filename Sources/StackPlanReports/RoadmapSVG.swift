@@ -22,8 +22,8 @@ public struct RoadmapSVG: Sendable {
         func inside(_ day: CalendarDay) -> Bool { day >= roadmap.start && day < roadmap.end }
         var out = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" \
-            font-family="system-ui, sans-serif" font-size="12" role="img" aria-label="Upgrade timeline for \(Self.escape(roadmap.customer.name))">
-            <title>Upgrade timeline: \(Self.escape(roadmap.customer.name)), \(roadmap.start) to \(roadmap.end)</title>
+            font-family="system-ui, sans-serif" font-size="12" role="img" aria-label="Upgrade timeline for \(HTMLPage.escape(roadmap.customer.name))">
+            <title>Upgrade timeline: \(HTMLPage.escape(roadmap.customer.name)), \(roadmap.start) to \(roadmap.end)</title>
             <rect width="100%" height="100%" fill="#ffffff"/>
 
             """
@@ -40,7 +40,7 @@ public struct RoadmapSVG: Sendable {
         for (row, cluster) in clusters.enumerated() {
             let y = Self.top + row * Self.rowHeight
             let label = "\(cluster.cluster.name) (\(cluster.kind == .production ? "prod" : "non-prod"))"
-            out += "<text x=\"8\" y=\"\(y + 14)\" font-weight=\"600\">\(Self.escape(label))</text>\n"
+            out += "<text x=\"8\" y=\"\(y + 14)\" font-weight=\"600\">\(HTMLPage.escape(label))</text>\n"
             out +=
                 "<text x=\"8\" y=\"\(y + 27)\" fill=\"#555\">\(cluster.cluster.platform) \(cluster.cluster.version.text)"
                 + " → \(cluster.target?.text ?? "?") · \(cluster.status.rawValue)</text>\n"
@@ -55,10 +55,10 @@ public struct RoadmapSVG: Sendable {
                     let color = step.action == .upgradeComponent ? "#8fb8de" : "#2f6fb0"
                     out +=
                         "<rect x=\"\(left)\" y=\"\(y + 8)\" width=\"\(right - left)\" height=\"14\" fill=\"\(color)\">"
-                        + "<title>\(Self.escape("\(step.action.rawValue) \(step.from) → \(step.to ?? "?"): \(begin) – \(finish)"))</title></rect>\n"
+                        + "<title>\(HTMLPage.escape("\(step.action.rawValue) \(step.from) → \(step.to ?? "?"): \(begin) – \(finish)"))</title></rect>\n"
                     if right - left >= 30, step.action != .upgradeComponent, let to = step.to {
                         out +=
-                            "<text x=\"\(left + 3)\" y=\"\(y + 19)\" fill=\"#fff\" font-size=\"10\">\(Self.escape(to))</text>\n"
+                            "<text x=\"\(left + 3)\" y=\"\(y + 19)\" fill=\"#fff\" font-size=\"10\">\(HTMLPage.escape(to))</text>\n"
                     }
                 }
                 if let due = step.due, due < roadmap.end {
@@ -69,7 +69,7 @@ public struct RoadmapSVG: Sendable {
                     let label = overdue ? "overdue since \(due)" : "due \(due)"
                     out +=
                         "<path d=\"M\(position) \(y + 3) l5 5 l-5 5 l-5 -5 z\" fill=\"\(color)\">"
-                        + "<title>\(Self.escape("\(label): \(step.action.rawValue) → \(step.to ?? "?")"))</title></path>\n"
+                        + "<title>\(HTMLPage.escape("\(label): \(step.action.rawValue) → \(step.to ?? "?")"))</title></path>\n"
                 }
             }
             if let eol = cluster.endOfLife, inside(eol) {
@@ -103,19 +103,5 @@ public struct RoadmapSVG: Sendable {
         let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let (year, month, _) = day.components
         return "\(names[month - 1]) \(year % 100 < 10 ? "0" : "")\(year % 100)"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -97,7 +97,7 @@ public enum StoreReports {
 
     /// The history as an HTML page with one SVG sparkline per customer (overdue and at-risk steps).
     public static func historyHTML(_ points: [HistoryPointValues]) -> String {
-        func esc(_ text: String) -> String { RoadmapSVG.escape(text) }
+        let esc = HTMLPage.escape
         var out = """
             <p>Per customer over the stored snapshots: overdue steps (red) and at-risk steps (amber).</p>
             <table>

@@ -51,3 +51,12 @@ struct EventComposerTests {
         #expect(compose(keys).1 == nil)
     }
 }
+
+@Suite("YAML text")
+struct YAMLTextTests {
+    @Test(arguments: ["plain", "say \"hi\"", "back\\slash", "two\nlines\tand a tab", "Gantry — übung"])
+    func quotedScalarsReadBackUnchanged(_ text: String) throws {
+        let node = try #require(try EventComposer.compose("key: \(YAMLText.quoted(text))\n"))
+        #expect(node["key"]?.string == text)
+    }
+}
