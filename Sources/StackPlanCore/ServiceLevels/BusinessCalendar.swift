@@ -25,9 +25,6 @@ public struct BusinessHours: Hashable, Sendable {
     public static let standard = BusinessHours(
         zone: .pacific, start: 8 * 3600, end: 17 * 3600, weekdays: [1, 2, 3, 4, 5], holidays: .usFederal)
 
-    /// Business seconds in one business day (9 hours by default).
-    public var secondsPerDay: Int { end - start }
-
     /// Whether `day` is a business day: a business weekday that is not a holiday.
     public func isBusinessDay(_ day: CalendarDay) -> Bool {
         guard weekdays.contains(day.isoWeekday) else { return false }
