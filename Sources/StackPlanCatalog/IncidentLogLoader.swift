@@ -8,13 +8,15 @@ public struct IncidentLoadResult: Sendable {
 }
 
 /// Reads the incident log: CSV with the header
-/// `id,customer,severity,openedAt,respondedAt,technical,thirdPartyCause,creditRequestedAt`.
+/// `id,customer,severity,openedAt,respondedAt,technical,thirdPartyCause,creditRequestedAt`, plus an
+/// optional `cluster` column anywhere (the other columns keep their order).
 /// Every bad row is reported as `file:line: error: …`; one bad row means no incidents at all.
 public struct IncidentLogLoader: Sendable {
     public static let header = [
         "id", "customer", "severity", "openedAt", "respondedAt", "technical", "thirdPartyCause", "creditRequestedAt",
     ]
-    private static let column = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
+    /// The optional column naming the incident's cluster.
+    public static let clusterColumn = "cluster"
 
     /// `text` without leading and trailing spaces and tabs.
     static func trimmed(_ text: String) -> String {
@@ -22,11 +24,20 @@ public struct IncidentLogLoader: Sendable {
         return String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 
-    /// Customer ids the log may name.
-    public let customers: Set<String>
+    /// Customer ids the log may name, each with the names of its clusters.
+    public let customers: [String: Set<String>]
 
-    public init(customers: Set<String>) {
+    public init(customers: [String: Set<String>]) {
         self.customers = customers
+    }
+
+    /// A loader for the customers and clusters of an inventory.
+    public init(inventory customers: [Customer]) {
+        var known: [String: Set<String>] = [:]
+        for customer in customers {
+            known[customer.id] = Set(customer.environments.flatMap { $0.clusters.map(\.name) })
+        }
+        self.init(customers: known)
     }
 
     public func load(path: String) throws(CatalogDirectoryError) -> IncidentLoadResult {
@@ -46,19 +57,25 @@ public struct IncidentLogLoader: Sendable {
                 "the incident log is empty; it needs the header \(Self.header.joined(separator: ","))")
             return IncidentLoadResult(incidents: nil, diagnostics: sink.diagnostics)
         }
-        if first.fields.map(Self.trimmed) != Self.header {
-            error(first.line, "bad-header", "the header must be \(Self.header.joined(separator: ","))")
+        let names = first.fields.map(Self.trimmed)
+        guard names.filter({ $0 != Self.clusterColumn }) == Self.header,
+            names.count <= Self.header.count + 1
+        else {
+            error(
+                first.line, "bad-header",
+                "the header must be \(Self.header.joined(separator: ",")), with an optional 'cluster' column")
             return IncidentLoadResult(incidents: nil, diagnostics: sink.diagnostics)
         }
+        let column = Dictionary(names.enumerated().map { ($1, $0) }) { first, _ in first }
         var seen: Set<String> = []
         var incidents: [Incident] = []
         for row in rows.dropFirst() {
-            guard row.fields.count == Self.header.count else {
-                error(row.line, "bad-row", "expected \(Self.header.count) fields, found \(row.fields.count)")
+            guard row.fields.count == names.count else {
+                error(row.line, "bad-row", "expected \(names.count) fields, found \(row.fields.count)")
                 continue
             }
             let field = { (name: String) -> String in
-                Self.trimmed(row.fields[Self.column[name] ?? 0])
+                column[name].map { Self.trimmed(row.fields[$0]) } ?? ""
             }
             var problems: [(String, String)] = []
             let id = field("id")
@@ -67,7 +84,13 @@ public struct IncidentLogLoader: Sendable {
                 problems.append(("duplicate-id", "incident '\(id)' appears twice"))
             }
             let customer = field("customer")
-            if !customers.contains(customer) {
+            let clusterName = field(Self.clusterColumn)
+            if let clusters = customers[customer] {
+                if !clusterName.isEmpty, !clusters.contains(clusterName) {
+                    problems.append(
+                        ("unknown-cluster", "customer '\(customer)' has no cluster '\(clusterName)' in the inventory"))
+                }
+            } else {
                 problems.append(("unknown-customer", "unknown customer '\(customer)'; it is not in the inventory"))
             }
             let severity = IncidentSeverity(rawValue: field("severity"))
@@ -112,7 +135,8 @@ public struct IncidentLogLoader: Sendable {
             incidents.append(
                 Incident(
                     id: id, customer: customer, severity: severity, openedAt: opened, respondedAt: responded,
-                    technical: technical, thirdPartyCause: thirdParty, creditRequestedAt: requested))
+                    technical: technical, thirdPartyCause: thirdParty, creditRequestedAt: requested,
+                    cluster: clusterName.isEmpty ? nil : clusterName))
         }
         let diagnostics = sink.diagnostics.sortedByLocation
         return IncidentLoadResult(incidents: diagnostics.hasErrors ? nil : incidents, diagnostics: diagnostics)

@@ -14,8 +14,10 @@ public enum ForecastReport {
             rows: forecast.customers.map {
                 [
                     String($0.riskRank), $0.id, $0.qualified ? "yes" : "no", String($0.clustersOutsideSLA),
-                    String($0.overdue), String($0.atRisk), String($0.dueWithinHorizon), $0.nextDue?.description ?? "-",
-                    SLAReport.usd($0.creditExposure), SLAReport.usd($0.extendedSupportSurcharge), score($0.riskScore),
+                    String($0.overdue), String($0.atRisk), String($0.dueWithinHorizon), $0.firstDue?.description ?? "-",
+                    SLAReport.usd($0.creditExposure),
+                    SLAReport.usd($0.extendedSupportSurcharge) + ($0.extendedSupportEnds.map { " (to \($0))" } ?? ""),
+                    score($0.riskScore),
                 ]
             })
         let months = TextTable(
@@ -32,8 +34,10 @@ public enum ForecastReport {
                             ("id", .string($0.id)), ("name", .string($0.name)), ("qualified", .bool($0.qualified)),
                             ("clustersOutsideSla", .int($0.clustersOutsideSLA)), ("overdue", .int($0.overdue)),
                             ("atRisk", .int($0.atRisk)), ("dueWithinHorizon", .int($0.dueWithinHorizon)),
-                            ("nextDue", .day($0.nextDue)), ("creditExposure", .double($0.creditExposure)),
+                            ("nextDue", .day($0.nextDue)), ("firstDue", .day($0.firstDue)),
+                            ("creditExposure", .double($0.creditExposure)),
                             ("extendedSupportSurcharge", .double($0.extendedSupportSurcharge)),
+                            ("extendedSupportEnds", .day($0.extendedSupportEnds)),
                             ("riskScore", .double($0.riskScore)), ("riskRank", .int($0.riskRank)),
                         ])
                     })
@@ -50,8 +54,10 @@ public enum ForecastReport {
             title: "Portfolio risk forecast as of \(forecast.asOf), \(forecast.horizonMonths) months",
             tables: [table, months],
             notes: [
-                "Overdue, at risk and due steps come from the upgrade plan; credit exposure from the incident log; the "
-                    + "surcharge is per month for clusters past standard support. Overdue due dates count in the first month."
+                "Overdue, at risk and due steps come from the upgrade plan; next due is the earliest due date of anything on "
+                    + "the customer's clusters, overdue ones included; credit exposure from the incident log; the surcharge is "
+                    + "per month for clusters past standard support, until the end of extended support named beside it "
+                    + "(when the platform upgrades the cluster by force). Overdue due dates count in the first month."
             ],
             json: json)
     }

@@ -7,7 +7,8 @@ public enum PlanReport {
             title: "Clusters",
             columns: [
                 .init("Customer"), .init("Cluster"), .init("Kind"), .init("Platform"), .init("Version"),
-                .init("Target"), .init("Strategy"), .init("SLA"), .init("Next due"), .init("Status"),
+                .init("Target"), .init("Strategy"), .init("SLA"), .init("Next due"), .init("Ext. support ends"),
+                .init("Status"),
             ],
             rows: plan.clusters.map { item in
                 [
@@ -15,7 +16,8 @@ public enum PlanReport {
                     item.cluster.version.text,
                     item.target?.text ?? "-", item.cluster.strategy.rawValue,
                     item.slaApplies ? "yes" : "no (" + item.slaReasons.map(\.rawValue).joined(separator: ", ") + ")",
-                    item.nextDue?.description ?? "-", item.status.rawValue,
+                    item.firstDue?.description ?? "-", item.endOfExtendedSupport?.description ?? "-",
+                    item.status.rawValue,
                 ]
             })
         let steps = TextTable(
@@ -124,6 +126,10 @@ struct PlanJSON: JSONDocument {
         writer.endArray()
         writer.key("nextDue")
         writer.day(item.nextDue)
+        writer.key("firstDue")
+        writer.day(item.firstDue)
+        writer.key("endOfExtendedSupport")
+        writer.day(item.endOfExtendedSupport)
         writer.key("status")
         writer.string(item.status.rawValue)
         writer.key("target")

@@ -4,6 +4,21 @@ import StackPlanCore
 public struct RoadmapDocument: Sendable {
     public init() {}
 
+    static let clusterColumns = [
+        "Cluster", "Version", "Target", "End of life", "Ext. support ends", "Next due", "SLA", "Status",
+    ]
+
+    /// One row per cluster; "Next due" is the earliest due date of anything on the cluster.
+    private func clusterRows(_ roadmap: Roadmap) -> [[String]] {
+        roadmap.clusters.map {
+            [
+                $0.cluster.name, $0.cluster.version.text, $0.target?.text ?? "-", $0.endOfLife?.description ?? "-",
+                $0.endOfExtendedSupport?.description ?? "-", $0.firstDue?.description ?? "-",
+                $0.slaApplies ? "applies" : $0.slaReasons.map(\.rawValue).joined(separator: ", "), $0.status.rawValue,
+            ]
+        }
+    }
+
     static let stepColumns = ["Cluster", "Action", "Path", "Due", "Planned window", "Blocked", "Reason"]
 
     private func environmentRows(_ roadmap: Roadmap) -> [[String]] {
@@ -42,16 +57,7 @@ public struct RoadmapDocument: Sendable {
             (roadmap.qualificationAdvice ?? "\(roadmap.customer.name) is qualified: \(roadmap.qualification.reason).")
             + "\n"
         out += "\n## Clusters\n\n"
-        out += table(
-            ["Cluster", "Version", "Target", "End of life", "Next due", "SLA", "Status"],
-            roadmap.clusters.map {
-                [
-                    $0.cluster.name, $0.cluster.version.text, $0.target?.text ?? "-", $0.endOfLife?.description ?? "-",
-                    $0.nextDue?.description ?? "-",
-                    $0.slaApplies ? "applies" : $0.slaReasons.map(\.rawValue).joined(separator: ", "),
-                    $0.status.rawValue,
-                ]
-            })
+        out += table(Self.clusterColumns, clusterRows(roadmap))
         out += "\n## Steps\n\n" + table(Self.stepColumns, roadmap.stepRows)
         out += "\n## Blockers\n\n" + (blockers.isEmpty ? "None.\n" : blockers.map { "- \($0)\n" }.joined())
         if !waivers.isEmpty { out += "\n## Waivers\n\n" + waivers.map { "- \($0)\n" }.joined() }
@@ -75,6 +81,7 @@ public struct RoadmapDocument: Sendable {
         } else {
             out += "<p>\(name) is qualified: \(esc(roadmap.qualification.reason)).</p>\n"
         }
+        out += "<h2>Clusters</h2>\n" + table(Self.clusterColumns, clusterRows(roadmap))
         out += "<h2>Timeline</h2>\n" + RoadmapSVG().render(roadmap)
         out += "<h2>Steps</h2>\n" + table(Self.stepColumns, roadmap.stepRows)
         out += "<h2>Blockers</h2>\n" + list(blockers)

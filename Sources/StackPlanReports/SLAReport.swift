@@ -7,18 +7,24 @@ public enum SLAReport {
         incidents: [IncidentAssessment], customers: [CustomerCredit], asOf: Instant, zone: ZoneRules
     ) -> Report {
         func local(_ instant: Instant) -> String { instant.format(offset: zone.offset(at: instant)) }
-        func met(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "pending" }
+        func severity(_ item: IncidentAssessment) -> String {
+            item.appliedSeverity == item.incident.severity
+                ? item.incident.severity.rawValue
+                : "\(item.incident.severity.rawValue) → \(item.appliedSeverity.rawValue)"
+        }
         let incidentTable = TextTable(
             title: "Incidents",
             columns: [
-                .init("Incident"), .init("Customer"), .init("Severity"), .init("Opened"), .init("Due"), .init("Met"),
-                .init("Eligible"), .init("Credit request"), .init("Not eligible because"),
+                .init("Incident"), .init("Customer"), .init("Cluster"), .init("Severity"), .init("Opened"),
+                .init("Due"), .init("Response"), .init("Eligible"), .init("Credit request"),
+                .init("Not eligible because"), .init("Notes"),
             ],
             rows: incidents.map {
                 [
-                    $0.incident.id, $0.incident.customer, $0.incident.severity.rawValue, local($0.incident.openedAt),
-                    local($0.due), met($0.met), $0.eligible ? "yes" : "no", $0.request.rawValue,
-                    $0.ineligibleReasons.map(\.rawValue).joined(separator: ", "),
+                    $0.incident.id, $0.incident.customer, $0.incident.cluster ?? "-", severity($0),
+                    local($0.incident.openedAt), local($0.due), $0.state.rawValue, $0.eligible ? "yes" : "no",
+                    $0.request.rawValue, $0.ineligibleReasons.map(\.rawValue).joined(separator: ", "),
+                    $0.flags.map(\.rawValue).joined(separator: ", "),
                 ]
             })
         let creditTable = TextTable(
@@ -38,10 +44,22 @@ public enum SLAReport {
         return Report(
             title: "Incident responses and credits as of \(asOf.isoUTC)", tables: [incidentTable, creditTable],
             notes: [
-                "Times in \(zone.identifier). Exposure counts every eligible missed response as if requested; owed "
-                    + "counts those requested in time. Both are capped per customer per month."
+                "Times in \(zone.identifier). Nothing recorded after the as-of instant counts. Exposure counts every "
+                    + "eligible missed response as if requested; owed counts those requested in time. Both are capped "
+                    + "per customer per month.",
+                withoutClusterNote(incidents),
             ],
             json: json)
+    }
+
+    /// The version rule (no SLA on unsupported versions) needs the incident's cluster: say how
+    /// many incidents it could not be applied to.
+    static func withoutClusterNote(_ incidents: [IncidentAssessment]) -> String {
+        let count = SLAJSON.withoutCluster(incidents)
+        return count == 0
+            ? "Every incident names its cluster: the supported-version rule was applied to all."
+            : "\(count) of \(incidents.count) incidents name no cluster: the supported-version rule (two most recent "
+                + "minors, never end of life) could not be applied to them."
     }
 
     /// The JSON document alone (what `--format json` prints), without building the text tables.
@@ -68,8 +86,14 @@ struct SLAJSON: JSONDocument {
     let incidents: [IncidentAssessment]
     let customers: [CustomerCredit]
 
+    static func withoutCluster(_ incidents: [IncidentAssessment]) -> Int {
+        incidents.reduce(0) { $0 + ($1.incident.cluster == nil ? 1 : 0) }
+    }
+
     func write(to writer: inout JSONWriter) {
         writer.beginObject()
+        writer.key("incidentsWithoutCluster")
+        writer.int(Self.withoutCluster(incidents))
         writer.key("incidents")
         writer.beginArray()
         for item in incidents {
@@ -78,19 +102,29 @@ struct SLAJSON: JSONDocument {
             writer.string(item.incident.id)
             writer.key("customer")
             writer.string(item.incident.customer)
+            writer.key("cluster")
+            writer.string(item.incident.cluster)
             writer.key("severity")
             writer.string(item.incident.severity.rawValue)
+            writer.key("appliedSeverity")
+            writer.string(item.appliedSeverity.rawValue)
             writer.key("opened")
             writer.instant(item.incident.openedAt)
             writer.key("due")
             writer.instant(item.due)
+            writer.key("state")
+            writer.string(item.state.rawValue)
             writer.key("met")
-            if let met = item.met { writer.bool(met) } else { writer.null() }
+            writer.bool(item.state != .missed)
             writer.key("eligible")
             writer.bool(item.eligible)
             writer.key("ineligibleReasons")
             writer.beginArray()
             for reason in item.ineligibleReasons { writer.string(reason.rawValue) }
+            writer.endArray()
+            writer.key("flags")
+            writer.beginArray()
+            for flag in item.flags { writer.string(flag.rawValue) }
             writer.endArray()
             writer.key("creditRequest")
             writer.string(item.request.rawValue)

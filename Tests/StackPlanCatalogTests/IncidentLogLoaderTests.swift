@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Incident log")
 struct IncidentLogLoaderTests {
-    private let loader = IncidentLogLoader(customers: ["acme", "fjord"])
+    private let loader = IncidentLogLoader(customers: ["acme": ["acme-prod"], "fjord": []])
     private let header = "id,customer,severity,openedAt,respondedAt,technical,thirdPartyCause,creditRequestedAt\n"
 
     @Test func readsRowsWithQuotesAndEmptyFields() throws {
@@ -45,5 +45,38 @@ struct IncidentLogLoaderTests {
     @Test func rejectsAWrongHeader() {
         let result = loader.load(text: "id,customer\nA,acme\n", path: "log.csv")
         #expect(result.diagnostics.map(\.code) == ["bad-header"])
+    }
+}
+
+@Suite("Incident log: the cluster column")
+struct IncidentLogClusterTests {
+    private let loader = IncidentLogLoader(customers: ["acme": ["acme-prod", "acme-stage"]])
+
+    @Test(arguments: [
+        "id,customer,cluster,severity,openedAt,respondedAt,technical,thirdPartyCause,creditRequestedAt\n"
+            + "A-1,acme,acme-prod,urgent,2026-11-02T10:00:00Z,,true,false,\nA-2,acme,,low,2026-11-02T10:00:00Z,,true,false,\n",
+        "id,customer,severity,openedAt,respondedAt,technical,thirdPartyCause,creditRequestedAt,cluster\n"
+            + "A-1,acme,urgent,2026-11-02T10:00:00Z,,true,false,,acme-prod\nA-2,acme,low,2026-11-02T10:00:00Z,,true,false,,\n",
+    ])
+    func readsAnOptionalClusterColumnAnywhere(_ text: String) throws {
+        let result = loader.load(text: text, path: "log.csv")
+        #expect(result.diagnostics.isEmpty)
+        #expect(try #require(result.incidents).map(\.cluster) == ["acme-prod", nil])
+    }
+
+    @Test func anUnknownClusterIsAnError() {
+        let text =
+            "id,customer,severity,openedAt,respondedAt,technical,thirdPartyCause,creditRequestedAt,cluster\n"
+            + "A-1,acme,urgent,2026-11-02T10:00:00Z,,true,false,,nope\n"
+        #expect(
+            loader.load(text: text, path: "log.csv").diagnostics.map(\.description) == [
+                "log.csv:2: error: customer 'acme' has no cluster 'nope' in the inventory [unknown-cluster]"
+            ])
+    }
+
+    @Test func aSecondClusterColumnIsABadHeader() {
+        let text =
+            "id,customer,cluster,severity,openedAt,respondedAt,technical,thirdPartyCause,creditRequestedAt,cluster\n"
+        #expect(loader.load(text: text, path: "log.csv").diagnostics.map(\.code) == ["bad-header"])
     }
 }

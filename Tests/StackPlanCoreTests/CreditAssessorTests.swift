@@ -78,7 +78,8 @@ struct CreditAssessorTests {
         ]
         for (incident, met, eligible, reasons, request) in cases {
             let result = assessor.assess(incident)
-            #expect(result.met == met, "\(incident.id)")
+            let state: ResponseState = met.map { $0 ? .met : .missed } ?? .open
+            #expect(result.state == state, "\(incident.id)")
             #expect(result.eligible == eligible, "\(incident.id)")
             #expect(result.ineligibleReasons == reasons, "\(incident.id)")
             #expect(result.request == request, "\(incident.id)")

@@ -67,7 +67,7 @@ struct UpgradePlannerTests {
         #expect(cluster.target?.text == "1.36")
     }
 
-    @Test func anActiveWaiverReplacesEveryDueDate() throws {
+    @Test func anActiveWaiverDefersEveryEarlierDueDate() throws {
         let waiver = Waiver(cluster: "a", until: day("2027-01-31"), reason: "freeze")
         let plan = F.plan([
             F.customer(
@@ -141,8 +141,9 @@ struct UpgradePlannerTests {
         ])
         let cluster = try #require(only(plan, "a"))
         #expect(cluster.warnings == ["node skew: nodes on 1.31 lag the control plane 1.35 by 4 minors (at most 3)"])
-        // 1.31 end of life 2025-11-26 + 120 = 2026-03-26.
-        #expect(cluster.steps.map(summary).first == "upgrade-nodes 1.31→1.35 due 2026-03-26")
+        // Both clocks on the node minor: 1.32 released 2025-01-25 + 120 = 2025-05-25, before
+        // 1.31's end of life 2025-11-26 + 120 = 2026-03-26.
+        #expect(cluster.steps.map(summary).first == "upgrade-nodes 1.31→1.35 due 2025-05-25")
     }
 
     @Test(arguments: [("1.27", "1.24", true), ("1.27", "1.27", false), ("1.34", "1.31", false), ("1.35", "1.31", true)])

@@ -54,13 +54,10 @@ public struct Forecast: ParsableCommand {
         var credits: [CustomerCredit] = []
         if let incidents {
             let log = try requireIncidents(at: incidents, customers: inventory.customers)
-            let levels = catalog.policy.serviceLevels
-            // Judged at the end of the as-of date in the business time zone.
-            let judged = levels.businessHours.zone.instant(day.adding(days: 1), secondsOfDay: 0).adding(seconds: -1)
-            // Incidents opened after the date are not known on it.
-            let known = log.filter { $0.openedAt <= judged }
+            // Judged at the end of the as-of date in the business time zone, as `sla report` does.
+            let judged = catalog.policy.serviceLevels.endOfDay(day)
             credits =
-                CreditAssessor(policy: levels, customers: inventory.customers, asOf: judged).assess(known).customers
+                CreditAssessor(catalog: catalog, customers: inventory.customers, asOf: judged).assess(log).customers
         }
         return PortfolioForecast(
             plan: plan, inventory: inventory, catalog: catalog, credits: credits, horizonMonths: horizon)

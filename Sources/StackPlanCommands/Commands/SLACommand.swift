@@ -105,14 +105,14 @@ extension SLACommand {
                 if let asOf, let instant = Instant(iso: asOf) {
                     instant
                 } else if let asOf, let day = CalendarDay(asOf) {
-                    zone.instant(day.adding(days: 1), secondsOfDay: 0).adding(seconds: -1)
+                    levels.endOfDay(day)
                 } else {
                     now
                 }
             let customers = try inventory.requireInventory(catalog: loaded).customers
             let log = try requireIncidents(at: incidents, customers: customers)
             let wanted = month.flatMap(MonthKey.init)
-            let assessor = CreditAssessor(policy: levels, customers: customers, asOf: judged)
+            let assessor = CreditAssessor(catalog: loaded, customers: customers, asOf: judged)
             let selected = log.filter { incident in
                 guard let wanted else { return true }
                 let day = zone.local(incident.openedAt).day

@@ -28,7 +28,7 @@ public struct InventoryOptions: ParsableArguments {
 func requireIncidents(at path: String, customers: [Customer]) throws -> [Incident] {
     let result: IncidentLoadResult
     do {
-        result = try IncidentLogLoader(customers: Set(customers.map(\.id))).load(path: path)
+        result = try IncidentLogLoader(inventory: customers).load(path: path)
     } catch {
         Console.err("error: \(error)")
         throw ExitCode(ExitStatus.noInput)

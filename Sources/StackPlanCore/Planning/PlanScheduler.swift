@@ -1,6 +1,7 @@
 /// Places plan steps on the calendar (rule R7): per pod, within its weekly capacity, earliest due
-/// date first, never before the date; within a customer non-production first and production only
-/// after the soak period.
+/// date first, never before the date; within a customer non-production first, and a production
+/// step to minor M only after the soak that follows the customer's non-production clusters of
+/// the same platform reaching or passing M (whatever their strategies).
 struct PlanScheduler {
     let policy: Policy
     let asOf: CalendarDay
@@ -30,7 +31,7 @@ struct PlanScheduler {
         }
         var pendingNonProduction: [String: Int] = [:]
         var heldProduction: [String: [Int]] = [:]
-        var nonProductionEnd: [String: [VersionNumber: CalendarDay]] = [:]
+        var nonProduction: [NonProductionKey: [Int]] = [:]
         var nextStart: [Int: CalendarDay] = [:]
 
         func push(_ plan: Int, _ step: Int) {
@@ -55,6 +56,7 @@ struct PlanScheduler {
 
         for plan in indices where plans[plan].kind == .nonProduction {
             pendingNonProduction[plans[plan].customer, default: 0] += 1
+            nonProduction[NonProductionKey(plans[plan]), default: []].append(plan)
         }
         for plan in indices {
             if plans[plan].kind == .production, pendingNonProduction[plans[plan].customer, default: 0] > 0 {
@@ -68,7 +70,7 @@ struct PlanScheduler {
             var step = plans[plan].steps[ready.step]
             var earliest = max(asOf, nextStart[plan] ?? asOf)
             if plans[plan].kind == .production, step.action != .upgradeComponent, let minor = step.minor,
-                let soaked = nonProductionEnd[plans[plan].customer]?[minor]
+                let soaked = Self.reached(minor, by: nonProduction[NonProductionKey(plans[plan])] ?? [], in: plans)
             {
                 earliest = max(earliest, soaked.adding(days: policy.soakDays + 1))
             }
@@ -77,13 +79,6 @@ struct PlanScheduler {
             step.plannedEnd = begin.adding(days: policy.durations.days(for: step.action) - 1)
             plans[plan].steps[ready.step] = step
             nextStart[plan] = begin.adding(days: policy.durations.days(for: step.action))
-            if plans[plan].kind == .nonProduction, step.action != .upgradeComponent, let minor = step.minor,
-                let end = step.plannedEnd
-            {
-                let customer = plans[plan].customer
-                nonProductionEnd[customer, default: [:]][minor] = max(
-                    end, nonProductionEnd[customer]?[minor] ?? end)
-            }
             if let next = plans[plan].steps.indices.first(where: { $0 > ready.step && !plans[plan].steps[$0].blocked })
             {
                 push(plan, next)
@@ -91,6 +86,36 @@ struct PlanScheduler {
                 finished(plan)
             }
         }
+    }
+}
+
+extension PlanScheduler {
+    /// Non-production clusters of one customer on one platform.
+    struct NonProductionKey: Hashable {
+        let customer: String
+        let platform: String
+
+        init(_ plan: borrowing ClusterPlan) {
+            customer = plan.customer
+            platform = plan.cluster.platform
+        }
+    }
+
+    /// The last day on which every non-production cluster in `plans` at `indices` has its control
+    /// plane on `minor` or later: the planned end of each one's first control-plane step reaching
+    /// it. `nil` when all of them are there already (nothing to wait for). Called once they are
+    /// all scheduled; a cluster that never reaches `minor` blocked the production step beforehand
+    /// (`NonProductionGate`).
+    static func reached(_ minor: VersionNumber, by indices: [Int], in plans: [ClusterPlan]) -> CalendarDay? {
+        var latest: CalendarDay?
+        for index in indices where plans[index].cluster.minor < minor {
+            let step = plans[index].steps.first { step in
+                step.action.movesControlPlane && step.minor.map { !($0 < minor) } ?? false
+            }
+            guard let end = step?.plannedEnd else { continue }
+            latest = max(latest ?? end, end)
+        }
+        return latest
     }
 }
 

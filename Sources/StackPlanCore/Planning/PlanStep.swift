@@ -11,6 +11,9 @@ public enum StepAction: String, CaseIterable, Codable, Sendable {
 
     /// Whether the step uses one of the pod's weekly upgrade slots (component steps do not).
     public var usesPodCapacity: Bool { self != .upgradeComponent }
+
+    /// Whether the step moves the control plane to a new minor (in place or by migration).
+    public var movesControlPlane: Bool { self == .upgradeControlPlane || self == .migrateCluster }
 }
 
 /// One step of a cluster's upgrade path.
@@ -69,6 +72,9 @@ extension PlanStep {
 /// Why the provider's upgrade SLA does not cover a cluster (R5).
 public enum SLAReason: String, CaseIterable, Codable, Sendable {
     case notQualified = "not-qualified"
+    /// The cluster's minor is not released on its platform on the date (planned, or dated later):
+    /// the support window does not know it.
+    case unreleasedVersion = "unreleased-version"
     case outsideSupportWindow = "outside-support-window"
     case endOfLife = "end-of-life"
 }
@@ -79,7 +85,7 @@ public enum ClusterStatus: String, CaseIterable, Codable, Sendable {
     case overdue
     /// A step planned to end after its due date, blocked, or due within 30 days and not started.
     case atRisk = "at-risk"
-    /// On the newest released minor.
+    /// On the newest released minor (never a planned, unreleased one).
     case current
     case onTrack = "on-track"
 }
@@ -96,6 +102,11 @@ public struct ClusterPlan: Hashable, Sendable {
     public let target: VersionNumber?
     /// The end of (standard) support of the cluster's current minor on its platform.
     public let endOfLife: CalendarDay?
+    /// When the cluster's minor is past standard support: the end of extended support, on which
+    /// the platform upgrades the control plane by force. `nil` otherwise.
+    public let endOfExtendedSupport: CalendarDay?
+    /// The earliest Kubernetes due date of the control plane (R2 for the next minor, R3 for the
+    /// current one), after any waiver.
     public var nextDue: CalendarDay?
     public var status: ClusterStatus
     public var steps: [PlanStep]
@@ -106,6 +117,12 @@ public struct ClusterPlan: Hashable, Sendable {
 
     /// Whether the upgrade SLA covers the cluster.
     public var slaApplies: Bool { slaReasons.isEmpty }
+
+    /// The earliest due date of anything on the cluster: `nextDue` and every step's due date.
+    /// This is what human views call "Next due".
+    public var firstDue: CalendarDay? {
+        steps.reduce(nextDue) { minDate($0, $1.due) }
+    }
 }
 
 /// Counts per customer.

@@ -7,6 +7,8 @@ struct PlatformContext {
     let released: [VersionNumber]
     /// The minors inside the support window (R1).
     let window: Set<VersionNumber>
+    /// Every minor released on the date.
+    let releasedSet: Set<VersionNumber>
 
     init(platform: Platform, asOf: CalendarDay, supportedMinors: Int) {
         self.platform = platform
@@ -16,6 +18,7 @@ struct PlatformContext {
         let calendar = ReleaseCalendar(releases: platform.releases, supportedMinors: supportedMinors)
         released = calendar.released(on: asOf).map(\.cycle)
         window = Set(released.prefix(supportedMinors))
+        releasedSet = Set(released)
     }
 
     /// The newest released minor: the target of every path (R6).
@@ -23,7 +26,7 @@ struct PlatformContext {
 
     /// The release date of `minor` when it is released on the date.
     func releaseDate(of minor: VersionNumber) -> CalendarDay? {
-        guard released.contains(minor) else { return nil }
+        guard releasedSet.contains(minor) else { return nil }
         return releases[minor]?.releaseDate
     }
 
@@ -31,45 +34,22 @@ struct PlatformContext {
     func endOfLife(of minor: VersionNumber) -> CalendarDay? {
         releases[minor]?.eol
     }
-}
 
-/// Picks the release a component moves to, cached across clusters.
-final class ReleaseChooser {
-    private let asOf: CalendarDay
-    private struct Key: Hashable {
-        let component: String
-        let installed: VersionNumber
-        let minor: VersionNumber
+    /// Whether `minor` is released on the platform on the date (not planned, not in the future).
+    func isReleased(_ minor: VersionNumber) -> Bool {
+        releasedSet.contains(minor)
     }
 
-    private var cache: [Key: ComponentRelease?] = [:]
-
-    init(asOf: CalendarDay) {
-        self.asOf = asOf
+    /// The end of extended support of `minor`, when the platform offers extended support for it.
+    func endOfExtendedSupport(of minor: VersionNumber) -> CalendarDay? {
+        releases[minor]?.eoes
     }
 
-    /// Whether `release` may run on Kubernetes `minor`: its range contains the minor, or it states
-    /// no range (unknown compatibility is not treated as incompatible).
-    static func mayRun(_ release: ComponentRelease, on minor: VersionNumber) -> Bool {
-        release.kubernetes?.contains(minor) ?? true
-    }
-
-    /// The release to move `component` to from cycle `installed` for Kubernetes `minor`: a release
-    /// no older than the installed one, not past end of life on the date, that may run on the
-    /// minor; of those the one supported longest (no `eol` counts as longest), then the newest.
-    /// `nil` when there is none.
-    func target(of component: Component, from installed: VersionNumber, for minor: VersionNumber) -> ComponentRelease? {
-        let key = Key(component: component.id, installed: installed, minor: minor)
-        if let cached = cache[key] { return cached }
-        let best = component.releases
-            .filter { !($0.cycle < installed) && Self.mayRun($0, on: minor) }
-            .filter { release in release.eol.map { $0 > asOf } ?? true }
-            .max { lhs, rhs in
-                let left = lhs.eol?.dayNumber ?? Int.max
-                let right = rhs.eol?.dayNumber ?? Int.max
-                return left != right ? left < right : lhs.cycle < rhs.cycle
-            }
-        cache[key] = best
-        return best
+    /// The deadline of a resource on `minor` by the two clocks (R2 and R3): `releaseDays` after the
+    /// next minor is released, or `endOfLifeDays` after `minor` ends; the earlier of the two.
+    func due(leaving minor: VersionNumber, releaseDays: Int, endOfLifeDays: Int) -> CalendarDay? {
+        minDate(
+            releaseDate(of: minor.advancingMinor(by: 1)).map { $0.adding(days: releaseDays) },
+            endOfLife(of: minor).map { $0.adding(days: endOfLifeDays) })
     }
 }

@@ -37,6 +37,7 @@ public struct UpgradePlanner: Sendable {
                 }
             }
         }
+        NonProductionGate.apply(&plans)
         PlanScheduler(policy: policy, asOf: asOf).schedule(
             &plans, pods: Dictionary(inventory.pods.map { ($0.id, $0.upgradesPerWeek) }) { first, _ in first },
             podOf: Dictionary(customers.map { ($0.id, $0.pod) }) { first, _ in first })
@@ -68,7 +69,7 @@ public struct UpgradePlanner: Sendable {
         let dues = plan.steps.compactMap(\.due) + [plan.nextDue].compactMap { $0 }
         if dues.contains(where: { $0 < asOf }) { return .overdue }
         if plan.steps.contains(where: { $0.isAtRisk(on: asOf) }) { return .atRisk }
-        if let target = plan.target, !(plan.cluster.minor < target) { return .current }
+        if let target = plan.target, plan.cluster.minor == target { return .current }
         return .onTrack
     }
 }

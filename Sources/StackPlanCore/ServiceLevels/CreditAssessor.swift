@@ -1,46 +1,77 @@
-/// Applies the response targets and credit rules to an incident log on a date.
+/// Applies the response targets and credit rules to an incident log on an instant.
+///
+/// Nothing after the as-of instant counts: incidents opened after it are left out, a response or a
+/// credit request recorded after it is not known yet. `sla report` and `forecast` both judge
+/// through `assess(_:)`, so they agree on every figure.
 public struct CreditAssessor: Sendable {
     public let policy: ServiceLevelPolicy
     /// Customers by id (fee, onboarding end, breach flag).
     public let customers: [String: Customer]
-    /// The instant the log is judged at: open incidents past their due time count as missed.
+    /// The instant the log is judged at.
     public let asOf: Instant
+    /// The clusters incidents may name, with their support on a day.
+    public let clusters: IncidentClusters
 
-    public init(policy: ServiceLevelPolicy, customers: [Customer], asOf: Instant) {
+    public init(
+        policy: ServiceLevelPolicy, customers: [Customer], asOf: Instant, platforms: [Platform] = [],
+        supportedMinors: Int = 2
+    ) {
         self.policy = policy
         self.customers = Dictionary(customers.map { ($0.id, $0) }) { first, _ in first }
         self.asOf = asOf
+        self.clusters = IncidentClusters(customers: customers, platforms: platforms, supportedMinors: supportedMinors)
     }
 
-    /// Assesses one incident.
+    /// An assessor with the catalog's service levels, platforms and support window.
+    public init(catalog: Catalog, customers: [Customer], asOf: Instant) {
+        self.init(
+            policy: catalog.policy.serviceLevels, customers: customers, asOf: asOf, platforms: catalog.platforms,
+            supportedMinors: catalog.policy.supportedMinors)
+    }
+
+    /// Assesses one incident opened on or before the as-of instant.
     public func assess(_ incident: Incident) -> IncidentAssessment {
-        let due = policy.due(severity: incident.severity, opened: incident.openedAt)
-        let met: Bool? =
-            if let responded = incident.respondedAt { responded <= due } else { asOf > due ? false : nil }
         let zone = policy.businessHours.zone
         let openedDay = zone.local(incident.openedAt).day
+        let cluster = incident.cluster.flatMap { clusters.entry(customer: incident.customer, cluster: $0) }
+        var flags: [IncidentFlag] = []
+        var severity = incident.severity
+        if cluster?.kind == .nonProduction, severity == .urgent || severity == .high {
+            severity = .normal
+            flags.append(.severityNotApplicable)
+        }
+        let due = policy.due(severity: severity, opened: incident.openedAt)
+        let responded = incident.respondedAt.flatMap { $0 <= asOf ? $0 : nil }
+        let state: ResponseState =
+            if let responded { responded <= due ? .met : .missed } else { due < asOf ? .missed : .open }
         var reasons: [IneligibleReason] = []
-        switch met {
-        case true: reasons.append(.met)
-        case nil: reasons.append(.notYetDue)
-        case false: break
+        switch state {
+        case .met: reasons.append(.met)
+        case .open: reasons.append(.notYetDue)
+        case .missed: break
         }
         if !incident.technical { reasons.append(.nonTechnical) }
         if incident.thirdPartyCause { reasons.append(.thirdPartyCause) }
         let customer = customers[incident.customer]
         if let ends = customer?.onboardingEnds, openedDay < ends { reasons.append(.duringOnboarding) }
         if customer?.inBreach == true { reasons.append(.customerInBreach) }
+        if let cluster, !clusters.isSupported(cluster, on: openedDay) { reasons.append(.unsupportedVersion) }
         let window = due.adding(seconds: policy.credits.requestWindowDays * 86_400)
+        let requested = incident.creditRequestedAt.flatMap { $0 <= asOf ? $0 : nil }
         let request: CreditRequest =
-            if let requested = incident.creditRequestedAt { requested <= window ? .inTime : .late } else { .none }
+            if let requested { requested <= window ? .inTime : .late } else { .none }
         return IncidentAssessment(
-            incident: incident, due: due, met: met, eligible: reasons.isEmpty, ineligibleReasons: reasons,
-            request: request, month: MonthKey(year: openedDay.year, month: openedDay.month))
+            incident: incident, due: due, appliedSeverity: severity, state: state, flags: flags,
+            eligible: reasons.isEmpty, ineligibleReasons: reasons, request: request,
+            month: MonthKey(year: openedDay.year, month: openedDay.month))
     }
 
-    /// Assesses every incident and totals credits per customer and month (by customer, then month).
+    /// Assesses every incident opened on or before the as-of instant (later ones are left out) and
+    /// totals credits per customer and month (by customer, then month).
     public func assess(_ incidents: [Incident]) -> (incidents: [IncidentAssessment], customers: [CustomerCredit]) {
-        let assessed = incidents.map(assess)
+        var assessed: [IncidentAssessment] = []
+        assessed.reserveCapacity(incidents.count)
+        for incident in incidents where !(asOf < incident.openedAt) { assessed.append(assess(incident)) }
         var groups: [String: [MonthKey: [IncidentAssessment]]] = [:]
         for item in assessed { groups[item.incident.customer, default: [:]][item.month, default: []].append(item) }
         var credits: [CustomerCredit] = []
@@ -52,7 +83,7 @@ public struct CreditAssessor: Sendable {
                 let perEvent = policy.credits.perMissedResponse
                 credits.append(
                     CustomerCredit(
-                        customer: customer, month: month, missed: items.filter { $0.met == false }.count,
+                        customer: customer, month: month, missed: items.filter { $0.state == .missed }.count,
                         eligible: eligible.count, exposure: min(Double(eligible.count) * perEvent, cap),
                         owed: min(Double(eligible.filter { $0.request == .inTime }.count) * perEvent, cap), cap: cap))
             }

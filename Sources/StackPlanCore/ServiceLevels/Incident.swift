@@ -12,11 +12,14 @@ public struct Incident: Hashable, Sendable {
     public let thirdPartyCause: Bool
     /// When the customer asked for the credit, if it did.
     public let creditRequestedAt: Instant?
+    /// The cluster the incident is about, when the log names one (a cluster of `customer`).
+    public let cluster: String?
 
     public init(
         id: String, customer: String, severity: IncidentSeverity, openedAt: Instant, respondedAt: Instant?,
-        technical: Bool, thirdPartyCause: Bool, creditRequestedAt: Instant?
+        technical: Bool, thirdPartyCause: Bool, creditRequestedAt: Instant?, cluster: String? = nil
     ) {
+        self.cluster = cluster
         self.id = id
         self.customer = customer
         self.severity = severity
@@ -39,6 +42,26 @@ public enum IneligibleReason: String, CaseIterable, Sendable {
     /// Opened (date in the business time zone) before the customer's onboarding ended.
     case duringOnboarding = "during-onboarding"
     case customerInBreach = "customer-in-breach"
+    /// When the incident opened, its cluster was outside its platform's two most recent minors or
+    /// on an end-of-life version: the SLA does not apply (the response target is still reported).
+    case unsupportedVersion = "unsupported-version"
+}
+
+/// Where an incident's first response stands on the as-of instant.
+public enum ResponseState: String, CaseIterable, Sendable {
+    /// Responded by the due instant.
+    case met
+    /// Responded late, or no response known and the due instant is before the as-of instant.
+    case missed
+    /// No response known yet, and the due instant is not passed.
+    case open
+}
+
+/// Something worth saying about how an incident was judged that is not an ineligibility.
+public enum IncidentFlag: String, CaseIterable, Sendable {
+    /// Urgent and high are defined for production environments: on a non-production cluster the
+    /// incident was judged against the normal target.
+    case severityNotApplicable = "severity-not-applicable"
 }
 
 /// Whether and when a credit was requested.
@@ -53,8 +76,12 @@ public enum CreditRequest: String, Sendable {
 public struct IncidentAssessment: Hashable, Sendable {
     public let incident: Incident
     public let due: Instant
-    /// `true` on time, `false` missed (late, or open past the due time), `nil` open and not yet due.
-    public let met: Bool?
+    /// The severity whose target applied (normal for urgent or high on a non-production cluster).
+    public let appliedSeverity: IncidentSeverity
+    /// Met, missed or open on the as-of instant; nothing recorded after it is known.
+    public let state: ResponseState
+    /// Notes on how the incident was judged.
+    public let flags: [IncidentFlag]
     /// A missed response that earns a credit if requested.
     public let eligible: Bool
     public let ineligibleReasons: [IneligibleReason]

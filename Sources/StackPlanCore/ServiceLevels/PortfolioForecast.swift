@@ -12,12 +12,19 @@ public struct CustomerForecast: Hashable, Sendable {
     public let atRisk: Int
     /// Steps due from the date until the end of the horizon.
     public let dueWithinHorizon: Int
-    /// The earliest due date on or after the date, if any.
+    /// The earliest step due date on or after the date, if any.
     public let nextDue: CalendarDay?
+    /// The earliest due date of anything on the customer's clusters, overdue ones included (the
+    /// smallest `ClusterPlan.firstDue`): what human views call "Next due".
+    public let firstDue: CalendarDay?
     /// USD: credit exposure from the incident log (all months).
     public let creditExposure: Double
-    /// USD per month: extended-support surcharge of clusters past standard support.
+    /// USD per month: extended-support surcharge of clusters past standard support and before
+    /// the end of extended support.
     public let extendedSupportSurcharge: Double
+    /// The earliest end of extended support among the surcharged clusters: the day the platform
+    /// upgrades one of them by force.
+    public let extendedSupportEnds: CalendarDay?
     /// The risk score (higher is riskier); see Docs/service-levels.md.
     public let riskScore: Double
     /// 1 for the riskiest customer (set once all customers are scored).
@@ -26,8 +33,10 @@ public struct CustomerForecast: Hashable, Sendable {
     public init(
         id: String, name: String, qualified: Bool, clustersOutsideSLA: Int, overdue: Int, atRisk: Int,
         dueWithinHorizon: Int, nextDue: CalendarDay?, creditExposure: Double, extendedSupportSurcharge: Double,
-        riskScore: Double, riskRank: Int
+        riskScore: Double, riskRank: Int, firstDue: CalendarDay? = nil, extendedSupportEnds: CalendarDay? = nil
     ) {
+        self.firstDue = firstDue
+        self.extendedSupportEnds = extendedSupportEnds
         self.id = id
         self.name = name
         self.qualified = qualified
@@ -83,14 +92,15 @@ public struct PortfolioForecast: Hashable, Sendable {
             // Overdue steps are counted as overdue, not also as at risk.
             let atRisk = steps.filter { step in (step.due.map { $0 >= asOf } ?? true) && step.isAtRisk(on: asOf) }.count
             let upcoming = dues.filter { $0 >= asOf && $0 < end }
-            let surcharge =
-                Double(
-                    clusters.filter { cluster in
-                        guard cluster.cluster.platform == pricing.platform, let eol = cluster.endOfLife else {
-                            return false
-                        }
-                        return eol <= asOf
-                    }.count) * pricing.monthlySurchargePerCluster
+            // Past standard support and not yet past extended support (after that the platform
+            // has upgraded the cluster by force: no surcharge).
+            let extended = clusters.filter { cluster in
+                guard cluster.cluster.platform == pricing.platform, let eol = cluster.endOfLife, eol <= asOf else {
+                    return false
+                }
+                return cluster.endOfExtendedSupport.map { asOf < $0 } ?? true
+            }
+            let surcharge = Double(extended.count) * pricing.monthlySurchargePerCluster
             let credit = exposure[customer.id] ?? 0
             let qualified = qualification[customer.id] ?? Qualification(customer).qualified
             let score =
@@ -100,7 +110,9 @@ public struct PortfolioForecast: Hashable, Sendable {
                 id: customer.id, name: customer.name, qualified: qualified,
                 clustersOutsideSLA: clusters.filter { !$0.slaApplies }.count, overdue: overdue, atRisk: atRisk,
                 dueWithinHorizon: upcoming.count, nextDue: dues.filter { $0 >= asOf }.min(), creditExposure: credit,
-                extendedSupportSurcharge: surcharge, riskScore: score, riskRank: 0)
+                extendedSupportSurcharge: surcharge, riskScore: score, riskRank: 0,
+                firstDue: clusters.compactMap(\.firstDue).min(),
+                extendedSupportEnds: extended.compactMap(\.endOfExtendedSupport).min())
         }
         rows.sort { ($1.riskScore, $0.id) < ($0.riskScore, $1.id) }
         for index in rows.indices { rows[index].riskRank = index + 1 }

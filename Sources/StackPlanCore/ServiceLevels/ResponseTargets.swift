@@ -69,6 +69,12 @@ public struct ServiceLevelPolicy: Hashable, Sendable {
         targets[severity] ?? Self.standard.targets[severity] ?? ResponseTarget(minutes: 60, clock: .wall)
     }
 
+    /// The last second of `day` in the business time zone: what an as-of date means to the
+    /// incident rules (`sla report --as-of DATE`, `forecast`).
+    public func endOfDay(_ day: CalendarDay) -> Instant {
+        businessHours.zone.instant(day.adding(days: 1), secondsOfDay: 0).adding(seconds: -1)
+    }
+
     /// When the first response to an incident of `severity` opened at `opened` is due.
     public func due(severity: IncidentSeverity, opened: Instant) -> Instant {
         let target = target(for: severity)

@@ -1,0 +1,142 @@
+/// Component moves: R3 for monitoring and logging platforms, and R8 (a component must run on the
+/// cluster on both sides of every move).
+extension ClusterPathBuilder {
+    /// R3 for monitoring and logging platforms, and components whose version matches no release.
+    /// The move happens on the running cluster, so the release chosen must run on its minor.
+    func endOfLifeComponentSteps(
+        _ cluster: Cluster, target: VersionNumber, installed: inout [String: VersionNumber], warnings: inout [String]
+    ) -> [PlanStep] {
+        var steps: [PlanStep] = []
+        let current = cluster.minor
+        for item in cluster.components {
+            guard let component = components[item.id], !component.value.releases.isEmpty else { continue }
+            guard let release = component.value.release(containing: item.version) else {
+                warnings.append("\(component.value.name) \(item.version) matches no release cycle in the catalog")
+                let to = component.value.newestRelease
+                steps.append(
+                    PlanStep(
+                        action: .upgradeComponent, component: component.value.id, from: item.version.text,
+                        to: to.map(Self.versionText), due: nil, blocked: to == nil,
+                        reason:
+                            "\(component.value.name) \(item.version) matches no known release: move to a catalog release"
+                    )
+                )
+                if let to { installed[item.id] = VersionNumber(version: Self.versionText(to)) }
+                continue
+            }
+            guard component.value.role == .monitoring || component.value.role == .logging, let eol = release.eol else {
+                continue
+            }
+            let choice = chooser.target(
+                of: component.value, from: release.cycle, runningOn: current, through: current,
+                reaching: max(current, target))
+            // Nothing to move to yet when the installed cycle is still the best supported one.
+            if let next = choice.release, next.cycle == release.cycle { continue }
+            let name = component.value.name
+            let ending = "\(name) \(release.cycle) reaches end of life on \(eol)"
+            steps.append(
+                move(
+                    component.value, from: item.version, choice: choice, due: eol.adding(days: policy.endOfLifeDays),
+                    low: current, high: current,
+                    reason: choice.release == nil
+                        ? "\(ending) and \(blockedReason(name, choice, current, current))"
+                        : "\(ending) (R3)", installed: &installed))
+        }
+        return steps
+    }
+
+    /// Components whose release does not run on the cluster's *current* minor: a warning always,
+    /// and, when no control-plane path follows to move them, a step (or a blocked step) with no
+    /// due date. When a path follows, its first component moves take care of them.
+    func currentFitSteps(
+        _ cluster: Cluster, moving: Bool, installed: inout [String: VersionNumber], warnings: inout [String]
+    ) -> [PlanStep] {
+        let current = cluster.minor
+        var steps: [PlanStep] = []
+        for id in installed.keys.sorted() {
+            guard let version = installed[id], let component = components[id],
+                let release = component.value.release(containing: version),
+                !ReleaseChooser.mayRun(release, on: current)
+            else { continue }
+            let range = release.kubernetes.map { " (Kubernetes \($0))" } ?? ""
+            warnings.append(
+                "\(component.value.name) \(version) does not support Kubernetes \(current), the cluster's minor\(range)"
+            )
+            guard moving else { continue }
+            let choice = chooser.target(
+                of: component.value, from: release.cycle, runningOn: current, through: current, reaching: current)
+            steps.append(
+                move(
+                    component.value, from: version, choice: choice, due: nil, low: current, high: current,
+                    reason: choice.release == nil
+                        ? blockedReason(component.value.name, choice, current, current)
+                        : "\(component.value.name) \(release.cycle) does not support Kubernetes \(current), "
+                            + "the cluster's minor (R8)",
+                    installed: &installed))
+        }
+        return steps
+    }
+
+    /// R8: before a move to `high`, every installed component that does not run on every minor
+    /// from `low` through `high` moves to one that does (preferring one that runs on up to
+    /// `reach`), or is blocked with the reason.
+    func componentMoves(
+        runningOn low: VersionNumber, through high: VersionNumber, reaching reach: VersionNumber, due: CalendarDay?,
+        installed: inout [String: VersionNumber]
+    ) -> [PlanStep] {
+        var steps: [PlanStep] = []
+        for id in installed.keys.sorted() {
+            guard let version = installed[id], let component = components[id],
+                let release = component.value.release(containing: version),
+                !ReleaseChooser.mayRun(release, from: low, through: high)
+            else { continue }
+            let choice = chooser.target(
+                of: component.value, from: release.cycle, runningOn: low, through: high, reaching: reach)
+            let range = release.kubernetes.map { " (Kubernetes \($0))" } ?? ""
+            steps.append(
+                move(
+                    component.value, from: version, choice: choice, due: due, low: low, high: high,
+                    reason: choice.release == nil
+                        ? blockedReason(component.value.name, choice, low, high)
+                        : "\(component.value.name) \(release.cycle)\(range) does not run on Kubernetes "
+                            + "\(Self.minors(low, high)) (R8)",
+                    installed: &installed))
+        }
+        return steps
+    }
+
+    /// One component step for `choice`, recording the new version in `installed` when it moves.
+    private func move(
+        _ component: Component, from version: VersionNumber, choice: ReleaseChooser.Choice, due: CalendarDay?,
+        low: VersionNumber, high: VersionNumber, reason: String, installed: inout [String: VersionNumber]
+    ) -> PlanStep {
+        let to = choice.release.map(Self.versionText)
+        if let to { installed[component.id] = VersionNumber(version: to) }
+        return PlanStep(
+            action: .upgradeComponent, component: component.id, from: version.text, to: to, due: due,
+            blocked: to == nil, reason: reason)
+    }
+
+    /// Why no release qualifies: none runs on the minors, or every one that does has ended.
+    private func blockedReason(
+        _ name: String, _ choice: ReleaseChooser.Choice, _ low: VersionNumber, _ high: VersionNumber
+    ) -> String {
+        let minors = Self.minors(low, high)
+        if case .allEnded(let newest) = choice {
+            let ended = newest.eol.map { ", ended \($0)" } ?? ""
+            return "every release of \(name) that runs on Kubernetes \(minors) is past end of life "
+                + "(newest: \(newest.cycle)\(ended))"
+        }
+        return "no catalog release of \(name) runs on Kubernetes \(minors)"
+    }
+
+    /// `1.31 and 1.32`, or `1.32` alone.
+    private static func minors(_ low: VersionNumber, _ high: VersionNumber) -> String {
+        low == high ? high.text : "\(low) and \(high)"
+    }
+
+    /// The version a move goes to: the release's newest patch, else its cycle.
+    static func versionText(_ release: ComponentRelease) -> String {
+        release.latest ?? release.cycle.text
+    }
+}

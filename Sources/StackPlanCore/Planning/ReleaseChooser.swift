@@ -1,0 +1,84 @@
+/// Picks the release a component moves to (rules R3 and R8), cached across clusters.
+final class ReleaseChooser {
+    /// The outcome of a choice: a release, or why there is none.
+    enum Choice: Hashable {
+        case release(ComponentRelease)
+        /// No release at or above the installed one may run on the required minors.
+        case noneSupports
+        /// Some do, but every one of them is past end of life on the date; the newest of them.
+        case allEnded(newest: ComponentRelease)
+
+        var release: ComponentRelease? {
+            if case .release(let release) = self { return release }
+            return nil
+        }
+    }
+
+    private let asOf: CalendarDay
+    private struct Key: Hashable {
+        let component: String
+        let installed: VersionNumber
+        let low: VersionNumber
+        let high: VersionNumber
+        let reach: VersionNumber
+    }
+
+    private var cache: [Key: Choice] = [:]
+
+    init(asOf: CalendarDay) {
+        self.asOf = asOf
+    }
+
+    /// Whether `release` may run on Kubernetes `minor`: its range contains the minor, or it states
+    /// no range (unknown compatibility is not treated as incompatible).
+    static func mayRun(_ release: ComponentRelease, on minor: VersionNumber) -> Bool {
+        release.kubernetes?.contains(minor) ?? true
+    }
+
+    /// Whether `release` may run on every minor from `low` to `high` (ranges are intervals, so
+    /// both ends suffice).
+    static func mayRun(_ release: ComponentRelease, from low: VersionNumber, through high: VersionNumber) -> Bool {
+        mayRun(release, on: low) && mayRun(release, on: high)
+    }
+
+    /// The release to move `component` to from cycle `installed` so that it runs on every minor
+    /// from `low` through `high` (the cluster on both sides of a move): no older than the installed
+    /// cycle, not past end of life on the date. Of those, the one that runs furthest towards
+    /// `reach` (so one move spans as much of an in-place chain as possible), then the one
+    /// supported longest (no `eol` counts as longest), then the newest.
+    func target(
+        of component: Component, from installed: VersionNumber, runningOn low: VersionNumber,
+        through high: VersionNumber, reaching reach: VersionNumber
+    ) -> Choice {
+        let key = Key(component: component.id, installed: installed, low: low, high: high, reach: reach)
+        if let cached = cache[key] { return cached }
+        let fitting = component.releases.filter {
+            !($0.cycle < installed) && Self.mayRun($0, from: low, through: high)
+        }
+        let live = fitting.filter { release in release.eol.map { $0 > asOf } ?? true }
+        let choice: Choice
+        if let best = live.max(by: { lhs, rhs in
+            let left = (Self.span(lhs, reach: reach), lhs.eol?.dayNumber ?? Int.max)
+            let right = (Self.span(rhs, reach: reach), rhs.eol?.dayNumber ?? Int.max)
+            return left != right ? left < right : lhs.cycle < rhs.cycle
+        }) {
+            choice = .release(best)
+        } else if let newest = fitting.max(by: { $0.cycle < $1.cycle }) {
+            choice = .allEnded(newest: newest)
+        } else {
+            choice = .noneSupports
+        }
+        cache[key] = choice
+        return choice
+    }
+
+    /// How far up towards `reach` the release may run, as a minor number.
+    private static func span(_ release: ComponentRelease, reach: VersionNumber) -> Int {
+        guard let max = release.kubernetes?.max, max < reach else { return minorNumber(reach) }
+        return minorNumber(max)
+    }
+
+    private static func minorNumber(_ version: VersionNumber) -> Int {
+        version.parts.count > 1 ? version.parts[1] : 0
+    }
+}
