@@ -119,7 +119,7 @@ struct InventoryLoaderTests {
         let result = try InventoryLoader(catalog: catalog).load(path: repositoryRoot + "/examples/inventory.yaml")
         #expect(result.diagnostics.map(\.description) == [])
         let inventory = try #require(result.inventory)
-        #expect(inventory.customers.count == 8 && inventory.pods.count == 2)
+        #expect(inventory.customers.count == 9 && inventory.pods.count == 3)
         #expect(inventory.customers.filter { !Qualification($0).qualified }.map(\.id) == ["brightline"])
     }
 }

@@ -168,7 +168,7 @@ struct QualifyCLITests {
     @Test func jsonSaysWhoIsQualified() throws {
         let result = try stackplan(["qualify", "--inventory", "examples/inventory.yaml", "--format", "json"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(rows.count == 8)
+        #expect(rows.count == 9)
         #expect(rows.filter { $0["qualified"] as? Bool == false }.compactMap { $0["id"] as? String } == ["brightline"])
     }
 

@@ -18,7 +18,7 @@ struct PlanCLITests {
         let clusters = try #require(plan["clusters"] as? [[String: Any]])
         let keys: Set<String> = [
             "customer", "cluster", "environment", "kind", "platform", "version", "strategy", "qualified", "slaApplies",
-            "slaReasons", "nextDue", "status", "steps",
+            "slaReasons", "nextDue", "firstDue", "endOfExtendedSupport", "status", "steps",
         ]
         for cluster in clusters { #expect(keys.isSubset(of: Set(cluster.keys))) }
         let stepKeys: Set<String> = ["action", "from", "to", "due", "plannedStart", "plannedEnd", "blocked", "reason"]
@@ -26,7 +26,7 @@ struct PlanCLITests {
             #expect(stepKeys.isSubset(of: Set(step.keys)))
         }
         let customers = try #require(plan["customers"] as? [[String: Any]])
-        #expect(customers.count == 8)
+        #expect(customers.count == 9)
         for customer in customers {
             #expect(Set(["id", "qualified", "clusters", "overdue", "atRisk"]).isSubset(of: Set(customer.keys)))
         }
@@ -52,6 +52,33 @@ struct PlanCLITests {
         #expect((try cluster("gantry-prod")["warnings"] as? [String])?.first?.hasPrefix("node skew") == true)
         #expect(try cluster("hv-prod")["nextDue"] as? String == "2027-01-31")
         #expect(try cluster("hv-prod")["status"] as? String == "on-track")
+        #expect(try cluster("hv-prod")["endOfExtendedSupport"] as? String == "2027-07-29")
+    }
+
+    @Test func theExampleShowsTheFinerRulesOfThePromise() throws {
+        let plan = try json(["plan"] + Self.example + ["--format", "json"])
+        let clusters = try #require(plan["clusters"] as? [[String: Any]])
+        func steps(_ name: String) throws -> [[String: Any]] {
+            try #require(clusters.first { $0["cluster"] as? String == name }?["steps"] as? [[String: Any]])
+        }
+        // Production follows non-production whatever the strategies: ironwood-stage migrates
+        // side-by-side to 1.36 by 2026-09-14; ironwood-edge's nodes follow after the 14-day soak.
+        #expect(try steps("ironwood-stage").first?["plannedEnd"] as? String == "2026-09-14")
+        let edge = try #require(try steps("ironwood-edge").first)
+        #expect(edge["plannedStart"] as? String == "2026-09-29")
+        // Nodes on both clocks: 1.34 nodes were due 120 days after 1.35 came to EKS (2026-01-28).
+        #expect(edge["action"] as? String == "upgrade-nodes" && edge["due"] as? String == "2026-05-28")
+        let edgeCluster = try #require(clusters.first { $0["cluster"] as? String == "ironwood-edge" })
+        #expect(edgeCluster["firstDue"] as? String == "2026-05-28" && edgeCluster["nextDue"] as? String == "2027-11-30")
+        // Component moves fit both sides: ingress-nginx 1.11 on 1.30 goes to 1.14, not 1.15 (1.31–1.35).
+        #expect(try steps("ironwood-lab").first?["to"] as? String == "1.14.5")
+        let istio = try #require(try steps("ironwood-prod").first)
+        #expect(istio["blocked"] as? Bool == true)
+        #expect(
+            (istio["reason"] as? String)?.hasPrefix("every release of Istio that runs on Kubernetes 1.31 and 1.32")
+                == true)
+        let prod = try #require(clusters.first { $0["cluster"] as? String == "ironwood-prod" })
+        #expect(prod["endOfExtendedSupport"] as? String == "2026-11-26")
     }
 
     @Test(arguments: ["table", "csv", "markdown"])

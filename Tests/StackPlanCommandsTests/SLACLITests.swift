@@ -44,6 +44,7 @@ struct SLACLITests {
         #expect(
             reasons == [
                 "met", "not-yet-due", "non-technical", "third-party-cause", "during-onboarding", "customer-in-breach",
+                "unsupported-version",
             ])
         let requests = Set(incidents.compactMap { $0["creditRequest"] as? String })
         #expect(requests == ["in-time", "late", "none"])
@@ -52,11 +53,57 @@ struct SLACLITests {
         #expect(brightline["exposure"] as? Int == 1000 && brightline["cap"] as? Int == 1000)
         let emberly = try #require(customers.first { $0["id"] as? String == "emberly" })
         #expect(emberly["exposure"] as? Int == 250 && emberly["owed"] as? Int == 0)
+        // cobalt-prod runs EKS 1.34, outside the two most recent minors when INC-1005 opened.
         let cobalt = try #require(customers.first { $0["id"] as? String == "cobalt" })
-        #expect(cobalt["exposure"] as? Int == 250 && cobalt["owed"] as? Int == 0)
+        #expect(cobalt["exposure"] as? Int == 0 && cobalt["missed"] as? Int == 1)
+        #expect(root["incidentsWithoutCluster"] as? Int == 2)
+        let stage = try #require(incidents.first { $0["id"] as? String == "INC-1018" })
+        #expect(
+            stage["appliedSeverity"] as? String == "normal"
+                && stage["flags"] as? [String] == ["severity-not-applicable"])
+        #expect(stage["state"] as? String == "met" && stage["met"] as? Bool == true)
+        let open = try #require(incidents.first { $0["id"] as? String == "INC-1009" })
+        #expect(open["state"] as? String == "open" && open["met"] as? Bool == true)
         let acmeOctober = try #require(
             customers.first { $0["id"] as? String == "acme" && $0["month"] as? String == "2026-10" })
         #expect(acmeOctober["owed"] as? Int == 250)
+    }
+
+    @Test func nothingAfterTheAsOfDateCounts() throws {
+        let result = try stackplan([
+            "sla", "report", "--incidents", "examples/incidents.csv", "--inventory", "examples/inventory.yaml",
+            "--as-of", "2026-11-02", "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let incidents = try #require(root["incidents"] as? [[String: Any]])
+        // Only what was opened by the end of 2026-11-02 (Pacific): brightline's 13–17 November are unknown.
+        #expect(incidents.compactMap { $0["id"] as? String } == ["INC-1001", "INC-1016"])
+        let customers = try #require(root["customers"] as? [[String: Any]])
+        #expect(!customers.contains { $0["id"] as? String == "brightline" })
+        // INC-1016's credit request of 2026-11-02T09:00 Pacific is known on that date.
+        #expect(incidents.last?["creditRequest"] as? String == "in-time")
+    }
+
+    @Test(arguments: ["2026-11-02", "2026-11-16", "2026-11-25"])
+    func forecastAndReportAgreeOnExposure(_ date: String) throws {
+        let files = [
+            "--incidents", "examples/incidents.csv", "--inventory", "examples/inventory.yaml", "--as-of", date,
+        ]
+        let report = try stackplan(["sla", "report"] + files + ["--format", "json"])
+        let forecast = try stackplan(["forecast"] + files + ["--format", "json"])
+        let reportRoot = try #require(
+            try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let forecastRoot = try #require(
+            try JSONSerialization.jsonObject(with: Data(forecast.stdout.utf8)) as? [String: Any])
+        var exposure: [String: Double] = [:]
+        for row in reportRoot["customers"] as? [[String: Any]] ?? [] {
+            exposure[row["id"] as? String ?? "", default: 0] += (row["exposure"] as? NSNumber)?.doubleValue ?? 0
+        }
+        for row in forecastRoot["customers"] as? [[String: Any]] ?? [] {
+            let id = row["id"] as? String ?? ""
+            #expect((row["creditExposure"] as? NSNumber)?.doubleValue == exposure[id] ?? 0, "\(id) on \(date)")
+        }
     }
 
     @Test(arguments: ["table", "csv", "markdown"])
@@ -96,8 +143,8 @@ struct ForecastCLITests {
         #expect(result.status == 0, "\(result.stderr)")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let customers = try #require(root["customers"] as? [[String: Any]])
-        #expect(customers.count == 8)
-        #expect(customers.compactMap { $0["riskRank"] as? Int } == Array(1...8))
+        #expect(customers.count == 9)
+        #expect(customers.compactMap { $0["riskRank"] as? Int } == Array(1...9))
         let keys: Set<String> = [
             "id", "qualified", "clustersOutsideSla", "overdue", "atRisk", "dueWithinHorizon", "nextDue",
             "creditExposure",

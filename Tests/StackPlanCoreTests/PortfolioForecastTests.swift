@@ -29,10 +29,30 @@ struct PortfolioForecastTests {
         #expect(late.nextDue?.description == "2026-09-30")
         #expect(late.clustersOutsideSLA == 1)
         #expect(late.extendedSupportSurcharge == 365)
+        #expect(late.extendedSupportEnds?.description == "2027-07-29")
+        // Next due in human views: the earliest due date, overdue ones included.
+        #expect(late.firstDue?.description == "2026-02-03")
         let fine = try #require(forecast.customers.last)
         #expect(fine.creditExposure == 500 && fine.overdue == 0 && fine.extendedSupportSurcharge == 0)
         #expect(forecast.deadlines.map(\.month.description) == ["2026-09", "2026-10", "2026-11", "2026-12"])
         // Two overdue due dates count in the first month with the one due on 2026-09-30.
         #expect(forecast.deadlines.first?.count == 3)
+    }
+
+    @Test func noSurchargeOncePastTheEndOfExtendedSupport() throws {
+        typealias F = PlannerFixture
+        // 1.31's extended support ended on 2026-11-26: EKS upgrades it by force; nothing is billed.
+        let customers = [F.customer("forced", production: [F.cluster("a", "1.31")], staging: [F.cluster("b", "1.36")])]
+        let inventory = Inventory(pods: [Pod(id: "pod", upgradesPerWeek: 10)], customers: customers)
+        let before = PortfolioForecast(
+            plan: F.plan(customers, asOf: "2026-11-25"), inventory: inventory, catalog: F.catalog, credits: [],
+            horizonMonths: 3)
+        #expect(before.customers.first?.extendedSupportSurcharge == 365)
+        #expect(before.customers.first?.extendedSupportEnds?.description == "2026-11-26")
+        let after = PortfolioForecast(
+            plan: F.plan(customers, asOf: "2026-12-01"), inventory: inventory, catalog: F.catalog, credits: [],
+            horizonMonths: 3)
+        #expect(after.customers.first?.extendedSupportSurcharge == 0)
+        #expect(after.customers.first?.extendedSupportEnds == nil)
     }
 }

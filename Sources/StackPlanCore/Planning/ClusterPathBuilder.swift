@@ -141,11 +141,12 @@ struct ClusterPathBuilder {
         return steps
     }
 
-    /// A blocked cluster step blocks every cluster step after it.
+    /// A blocked cluster step blocks every step after it, component moves included: they prepare
+    /// hops that cannot happen, and a release chosen for a later minor may not run on this one.
     static func propagateBlocks(_ steps: inout [PlanStep]) {
         var blockedBy: String?
         for index in steps.indices {
-            if let blockedBy, !steps[index].blocked, steps[index].action != .upgradeComponent {
+            if let blockedBy, !steps[index].blocked {
                 steps[index].blocked = true
                 steps[index].reason = "waits for a blocked step: \(blockedBy)"
             }
