@@ -15,7 +15,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -23,12 +22,12 @@ let package = Package(
         .target(name: "StackPlanCore", swiftSettings: strict),
 
         // MARK: Adapters
-        /** The system libyaml (libyaml-dev): its event parser reads large inventories fast. */
+        /** The system libyaml (libyaml-dev): the one YAML parser in the binary; its event parser reads every YAML file. */
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         /** Reads and validates the YAML catalog; diagnostics carry file:line:column. */
         .target(
             name: "StackPlanCatalog",
-            dependencies: ["StackPlanCore", "CLibYAML", .product(name: "Yams", package: "Yams")],
+            dependencies: ["StackPlanCore", "CLibYAML"],
             swiftSettings: strict
         ),
         /** The history store: catalog editions, inventory snapshots and forecasts in SQLite (GRDB). */

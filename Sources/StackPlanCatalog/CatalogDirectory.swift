@@ -5,25 +5,60 @@ import StackPlanCore
 public enum CatalogDirectoryError: Error, CustomStringConvertible, Equatable {
     /// The directory does not exist or is not a directory.
     case notADirectory(String)
-    /// A file could not be read as UTF-8 text.
-    case unreadable(String)
+    /// A file is not UTF-8 text (binary, or another encoding): invalid input data, located at
+    /// its first bad byte (`invalid-utf8`).
+    case invalidUTF8(Diagnostic)
     /// An input file does not exist.
     case notAFile(String)
 
     public var description: String {
         switch self {
         case .notADirectory(let path): "catalog directory '\(path)' does not exist"
-        case .unreadable(let path): "cannot read '\(path)' as UTF-8 text"
+        case .invalidUTF8(let diagnostic): diagnostic.description
         case .notAFile(let path): "file '\(path)' does not exist"
         }
     }
 }
 
-/// Reads a whole text file as UTF-8 (validated, native: fast to scan).
-func readText(atPath path: String) throws(CatalogDirectoryError) -> String {
+/// Reads a whole text file as UTF-8 (validated, native: fast to scan). A file that is not UTF-8
+/// throws `.invalidUTF8` located at its first bad byte.
+public func readText(atPath path: String) throws(CatalogDirectoryError) -> String {
     guard let data = FileManager.default.contents(atPath: path) else { throw .notAFile(path) }
-    guard let text = String(validating: data, as: UTF8.self) else { throw .unreadable(path) }
-    return text
+    if let text = String(validating: data, as: UTF8.self) { return text }
+    throw .invalidUTF8(UTF8Check.firstInvalidByte(in: Array(data), path: path))
+}
+
+/// Locates the first byte that is not valid UTF-8.
+enum UTF8Check {
+    /// An `invalid-utf8` error at the first bad byte of `bytes`: its line, and its column counted in
+    /// Unicode scalars like every other diagnostic.
+    static func firstInvalidByte(in bytes: [UInt8], path: String) -> Diagnostic {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        var line = 1
+        var column = 1
+        parsing: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                offset += encoded.count
+                if encoded.count == 1, encoded.first == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .error, .emptyInput:
+                break parsing
+            }
+        }
+        let byte = offset < bytes.count ? bytes[offset] : 0
+        let hex = String(byte, radix: 16, uppercase: true)
+        return Diagnostic(
+            .error, "invalid-utf8",
+            "the file is not UTF-8 text: byte 0x\(hex.count < 2 ? "0" : "")\(hex) at offset \(offset) is invalid",
+            at: SourceLocation(file: path, line: line, column: column))
+    }
 }
 
 /// Reads the YAML files of a catalog directory (two levels deep) for ``CatalogLoader``.

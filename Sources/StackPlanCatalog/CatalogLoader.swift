@@ -30,14 +30,20 @@ public struct CatalogLoader: Sendable {
         let header = placed.catalog.flatMap { CatalogFileReaders.header($0, sink: sink) }
         let kubernetes = placed.kubernetes.map { CatalogFileReaders.kubernetes($0, sink: sink) } ?? []
         let policy = placed.policy.map { CatalogFileReaders.policy($0, sink: sink) } ?? .standard
-        let platforms = placed.platforms.compactMap { CatalogFileReaders.platform($0, sink: sink) }
+        // Each loaded value keeps its file, so a duplicate id names the right one even when an
+        // earlier file failed to load.
+        let loadedPlatforms = placed.platforms.compactMap { file in
+            CatalogFileReaders.platform(file, sink: sink).map { (value: $0, file: file) }
+        }
+        let platforms = loadedPlatforms.map(\.value)
         let references = CatalogReferences(
             categories: header.map { Set($0.categories.map(\.id)) }, platforms: Set(platforms.map(\.0.id)))
-        let components = placed.components.compactMap {
-            CatalogFileReaders.component($0, references: references, sink: sink)
+        let loadedComponents = placed.components.compactMap { file in
+            CatalogFileReaders.component(file, references: references, sink: sink).map { (value: $0, file: file) }
         }
-        checkDuplicateIds(platforms.map(\.0.id), kind: "platform", files: placed.platforms, sink: sink)
-        checkDuplicateIds(components.map(\.id), kind: "component", files: placed.components, sink: sink)
+        let components = loadedComponents.map(\.value)
+        checkDuplicateIds(loadedPlatforms.map { ($0.value.0.id, $0.file) }, kind: "platform", sink: sink)
+        checkDuplicateIds(loadedComponents.map { ($0.value.id, $0.file) }, kind: "component", sink: sink)
         let componentIds = Set(components.map(\.id))
         for (_, reference) in platforms {
             if let reference, !componentIds.contains(reference.value) {
@@ -117,9 +123,9 @@ public struct CatalogLoader: Sendable {
         return placed
     }
 
-    private func checkDuplicateIds(_ ids: [String], kind: String, files: [SourceFile], sink: DiagnosticSink) {
+    private func checkDuplicateIds(_ entries: [(String, SourceFile)], kind: String, sink: DiagnosticSink) {
         var seen: Set<String> = []
-        for (id, file) in zip(ids, files) where !seen.insert(id).inserted {
+        for (id, file) in entries where !seen.insert(id).inserted {
             sink.error("duplicate-id", "\(kind) id '\(id)' is used by more than one file", at: file.start)
         }
     }

@@ -1,5 +1,4 @@
 import StackPlanCore
-import Yams
 
 /// Collects diagnostics while one catalog or inventory is read.
 final class DiagnosticSink {
@@ -44,26 +43,10 @@ public struct SourceFile: Sendable, Hashable {
     /// The first position of the file, for file-level problems.
     var start: SourceLocation { SourceLocation(file: path, line: 1, column: 1) }
 
-    /// Composes the YAML node tree with Yams, reporting syntax errors with their position.
+    /// Composes the YAML node tree straight from libyaml's events, reporting syntax errors with
+    /// their position. Every YAML file (catalog, inventory, review) is read this way, by the one
+    /// libyaml the binary links (the system's).
     func compose(into sink: DiagnosticSink) -> YAMLNode? {
-        do {
-            guard let node = try Yams.compose(yaml: text, .basic) else {
-                sink.error("empty-file", "the file is empty", at: start)
-                return nil
-            }
-            return Self.convert(node)
-        } catch let error as YamlError {
-            let (message, line, column) = Self.describe(error)
-            sink.error("yaml-syntax", message, at: SourceLocation(file: path, line: line, column: column))
-            return nil
-        } catch {
-            sink.error("yaml-syntax", "cannot read YAML: \(error)", at: start)
-            return nil
-        }
-    }
-
-    /// Composes the YAML node tree straight from libyaml's events (fast, for large files).
-    func composeFromEvents(into sink: DiagnosticSink) -> YAMLNode? {
         do {
             guard let node = try EventComposer.compose(text) else {
                 sink.error("empty-file", "the file is empty", at: start)
@@ -75,32 +58,6 @@ public struct SourceFile: Sendable, Hashable {
                 "yaml-syntax", error.message,
                 at: SourceLocation(file: path, line: error.mark.line, column: error.mark.column))
             return nil
-        }
-    }
-
-    private static func convert(_ node: Node) -> YAMLNode {
-        let mark = node.mark.map { YAMLMark(line: $0.line, column: $0.column) } ?? YAMLMark(line: 1, column: 1)
-        switch node {
-        case .scalar(let scalar): return .scalar(scalar.string, plain: scalar.style == .plain, mark)
-        case .mapping(let mapping): return .mapping(mapping.map { (convert($0.key), convert($0.value)) }, mark)
-        case .sequence(let sequence): return .sequence(sequence.map(convert), mark)
-        case .alias: return .scalar("", plain: false, mark)
-        }
-    }
-
-    private static func describe(_ error: YamlError) -> (String, Int, Int) {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-            let .composer(context, problem, mark, _):
-            let prefix = context.map { "\($0.text), " } ?? ""
-            return (prefix + problem, mark.line, mark.column)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return ("duplicate key \(keys) in a mapping", context.mark.line, context.mark.column)
-        case let .reader(problem, _, _, _):
-            return ("cannot read the file: \(problem)", 1, 1)
-        default:
-            return ("cannot read YAML: \(error)", 1, 1)
         }
     }
 }

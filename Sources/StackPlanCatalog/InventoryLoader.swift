@@ -47,7 +47,7 @@ public struct InventoryLoader: Sendable {
     /// Validates `file` as an inventory.
     public func load(_ file: SourceFile) -> InventoryLoadResult {
         let sink = DiagnosticSink()
-        guard let root = file.composeFromEvents(into: sink),
+        guard let root = file.compose(into: sink),
             let reader = MappingReader(root, in: file, sink: sink, context: "the inventory")
         else { return InventoryLoadResult(inventory: nil, diagnostics: sink.diagnostics) }
         reader.rejectUnknownKeys(allowed: Self.rootKeys)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `stackplan` command tree.
 public struct StackPlanCommand: ParsableCommand {
@@ -16,9 +17,34 @@ public struct StackPlanCommand: ParsableCommand {
     public init() {}
 }
 
-/// The executable's entry point: parses the arguments, runs the command and exits with its status.
+/// The one exit path: parses the arguments, runs the command, prints what a failure says and
+/// returns its exit status (0, 64 usage, 65 invalid data, 66 missing input, 1 otherwise).
 public enum Entrypoint {
-    public static func main(_ arguments: [String]? = nil) {
-        StackPlanCommand.main(arguments)
+    /// Runs the process's arguments and exits.
+    public static func main() -> Never {
+        exit(run(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Runs `arguments` (without the program name) and returns the exit status. In-process callers
+    /// capture the output with `Console.$capture.withValue(_:operation:)`.
+    public static func run(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try StackPlanCommand.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let error as CommandError {
+            Console.print(error.diagnostics)
+            if let message = error.message { Console.err("error: \(message)") }
+            return error.status
+        } catch {
+            // ArgumentParser's own: help and version (exit 0, on standard output), validation
+            // errors (64) and `ExitCode`.
+            let status = StackPlanCommand.exitCode(for: error)
+            let message = StackPlanCommand.fullMessage(for: error)
+            if !message.isEmpty {
+                if status == .success { Console.out(message + "\n") } else { Console.err(message) }
+            }
+            return status.rawValue
+        }
     }
 }

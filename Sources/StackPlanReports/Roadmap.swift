@@ -29,9 +29,16 @@ public struct Roadmap: Sendable {
             }
     }
 
-    /// Blocked steps with their cluster.
-    public var blockers: [(ClusterPlan, PlanStep)] {
-        clusters.flatMap { cluster in cluster.steps.filter(\.blocked).map { (cluster, $0) } }
+    /// One blocker per cause: each step blocked by its own problem, with its cluster and the
+    /// steps it blocks.
+    public var blockers: [(cluster: ClusterPlan, cause: PlanStep, blocks: [PlanStep])] {
+        clusters.flatMap { cluster in
+            cluster.steps.indices.compactMap { index in
+                let step = cluster.steps[index]
+                guard step.blocked, step.blockedBy == nil else { return nil }
+                return (cluster, step, cluster.steps.filter { $0.blockedBy == index })
+            }
+        }
     }
 
     /// What the customer must do to become qualified, or `nil` when it is.

@@ -31,7 +31,10 @@ public struct RoadmapDocument: Sendable {
     }
 
     private func notes(_ roadmap: Roadmap) -> (blockers: [String], waivers: [String], warnings: [String]) {
-        let blockers = roadmap.blockers.map { cluster, step in "\(cluster.cluster.name): \(step.reason)" }
+        let blockers = roadmap.blockers.map { cluster, cause, blocks in
+            let blocked = blocks.isEmpty ? "" : "; blocks " + blocks.map(StepText.describe).joined(separator: ", ")
+            return "\(cluster.cluster.name): \(StepText.describe(cause)): \(cause.reason)\(blocked)"
+        }
         let waivers = roadmap.clusters.compactMap { cluster in
             cluster.waiver.map { "\(cluster.cluster.name): deadlines deferred to \($0.until) — \($0.reason)" }
         }

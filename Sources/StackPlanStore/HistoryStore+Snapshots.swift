@@ -16,14 +16,30 @@ public struct HistoryPoint: Hashable, Sendable {
     public let riskScore: Double
 }
 
+/// What `saveSnapshot` did.
+public struct SavedSnapshot: Hashable, Sendable {
+    /// The new snapshot's id.
+    public let id: Int64
+    /// The id of the snapshot for the same date that it replaced, if there was one.
+    public let replaced: Int64?
+}
+
 extension HistoryStore {
-    /// Stores an inventory and its forecast rows for a date, all in one transaction.
+    /// Stores an inventory and its forecast rows for a date, all in one transaction. A snapshot
+    /// already stored for the same date is replaced in that transaction: one point per date.
     @discardableResult
     public func saveSnapshot(
         asOf: CalendarDay, takenAt: Instant, catalogVersion: Quarter, inventoryText: String,
         rows: [CustomerForecast]
-    ) throws(StoreError) -> Int64 {
+    ) throws(StoreError) -> SavedSnapshot {
         try write { db in
+            let previous = try Int64.fetchOne(
+                db, sql: "SELECT id FROM snapshot WHERE asOf = ? ORDER BY id DESC LIMIT 1",
+                arguments: [asOf.description])
+            try db.execute(
+                sql: "DELETE FROM snapshotCustomer WHERE snapshotId IN (SELECT id FROM snapshot WHERE asOf = ?)",
+                arguments: [asOf.description])
+            try db.execute(sql: "DELETE FROM snapshot WHERE asOf = ?", arguments: [asOf.description])
             try db.execute(
                 sql: """
                     INSERT INTO snapshot (asOf, takenAt, catalogVersion, inventoryHash, inventory, customerCount)
@@ -45,7 +61,7 @@ extension HistoryStore {
                         row.dueWithinHorizon, row.creditExposure, row.riskScore,
                     ])
             }
-            return id
+            return SavedSnapshot(id: id, replaced: previous)
         }
     }
 

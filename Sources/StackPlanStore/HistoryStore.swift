@@ -19,10 +19,12 @@ public struct HistoryStore: Sendable {
         return ".stackplan/stackplan.sqlite"
     }
 
-    /// Opens (creating on first use) and migrates the database at `path`.
-    public static func open(path: String) throws(StoreError) -> HistoryStore {
+    /// Opens and migrates the database at `path`. Only writers pass `create: true`; a reader on a
+    /// path that does not exist gets `.missing` and nothing is created (no file, no directory).
+    public static func open(path: String, create: Bool) throws(StoreError) -> HistoryStore {
+        guard create || FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
+        if create, !directory.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {

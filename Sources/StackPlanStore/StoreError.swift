@@ -8,6 +8,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case conflictingEdition(name: String, existingHash: String, newHash: String)
     /// No published edition has this name.
     case unknownEdition(String)
+    /// A read was asked of a database that does not exist (only writers create one).
+    case missing(path: String)
     /// The database directory could not be created, or SQLite failed.
     case failure(String)
 
@@ -21,6 +23,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "edition \(name) is already published with different content (stored \(existing.prefix(12)), "
                 + "working copy \(new.prefix(12))); bump catalog.yaml's version or publish with --supersede"
         case let .unknownEdition(name): "no published edition named '\(name)'; see 'stackplan catalog editions'"
+        case let .missing(path):
+            "no history database at '\(path)'; 'stackplan catalog publish' or 'stackplan snapshot' creates one"
         case let .failure(message): message
         }
     }

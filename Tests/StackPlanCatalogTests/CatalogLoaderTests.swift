@@ -128,7 +128,7 @@ struct CatalogLoaderTests {
             ]),
         MistakeCase(
             name: "duplicate key", path: "catalog.yaml", text: CatalogFixture.catalog + "\ntitle: Again\n",
-            expected: ["cat/catalog.yaml:2:1: error: duplicate key 'title' in a mapping [yaml-syntax]"]),
+            expected: ["cat/catalog.yaml:9:1: error: duplicate key 'title' in a mapping [yaml-syntax]"]),
     ]
 
     @Test(arguments: cases)
@@ -157,5 +157,20 @@ struct CatalogLoaderTests {
             of: "eoes: 2028-08-02", with: "eoes: 2027-01-01")
         let codes = CatalogFixture.load(files).diagnostics.map(\.code)
         #expect(codes == ["unknown-category", "eol-before-release", "date-order"])
+    }
+}
+
+@Suite("Catalog loader: duplicate ids")
+struct DuplicateIdTests {
+    @Test func aDuplicateIdNamesItsOwnFileWhenAnEarlierFileFailedToLoad() {
+        var files = CatalogFixture.files
+        files["components/a-broken.yaml"] = "id: [unclosed\n"
+        files["components/b.yaml"] = CatalogFixture.prometheus
+        files["components/c.yaml"] = CatalogFixture.prometheus
+        files["components/prometheus.yaml"] = nil
+        let sources = files.keys.sorted().map { SourceFile(path: "cat/\($0)", relativePath: $0, text: files[$0] ?? "") }
+        let result = CatalogLoader().load(files: sources, asOf: CalendarDay("2026-08-21") ?? CalendarDay(dayNumber: 0))
+        let duplicates = result.diagnostics.filter { $0.code == "duplicate-id" }
+        #expect(duplicates.map(\.location.file) == ["cat/components/c.yaml"])
     }
 }

@@ -130,7 +130,14 @@ struct PlanCLITests {
         let result = try stackplan(["roadmap"] + Self.example + ["--customer", "brightline"])
         #expect(result.stdout.contains("no non-production environment with a cluster: add one to qualify"))
         let emberly = try stackplan(["roadmap"] + Self.example + ["--customer", "emberly", "--horizon", "6"])
-        #expect(emberly.stdout.contains("## Blockers\n\n- emberly-dev: no catalog release of NGINX Ingress Controller"))
+        // One blocker line per cause, naming what it blocks.
+        #expect(
+            emberly.stdout.contains(
+                "## Blockers\n\n- emberly-dev: ingress-nginx 1.15.1 → no release: no catalog release of NGINX Ingress "
+                    + "Controller runs on Kubernetes 1.35 and 1.36; blocks control plane 1.35 → 1.36\n- emberly-prod: ")
+        )
+        let blockers = emberly.stdout.components(separatedBy: "## Blockers\n\n").last ?? ""
+        #expect(blockers.split(separator: "\n").filter { $0.hasPrefix("- ") }.count == 2)
         #expect(try stackplan(["roadmap"] + Self.example + ["--customer", "acme", "--horizon", "0"]).status == 64)
     }
 

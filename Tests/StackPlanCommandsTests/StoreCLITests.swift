@@ -139,9 +139,10 @@ struct StoreCLITests {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("h.sqlite").path
-        #expect(try stackplan(["db", "check", "--db", db]).status == 0)  // create and migrate first
-        let arguments = ["snapshot", "--inventory", "examples/inventory.yaml", "--as-of", "2026-09-01", "--db", db]
-        let writers = try (0..<3).map { _ in try startStackplan(arguments) }
+        #expect(try stackplan(["catalog", "publish", "--db", db]).status == 0)  // create and migrate first
+        let writers = try ["2026-09-01", "2026-09-08", "2026-09-15"].map { day in
+            try startStackplan(["snapshot", "--inventory", "examples/inventory.yaml", "--as-of", day, "--db", db])
+        }
         for writer in writers { writer.waitUntilExit() }
         #expect(writers.allSatisfy { $0.terminationStatus == 0 })
         let history = try stackplan(["history", "--customer", "acme", "--db", db, "--format", "csv"])

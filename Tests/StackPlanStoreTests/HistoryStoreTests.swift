@@ -47,7 +47,7 @@ struct HistoryStoreTests {
     @Test func publishIsIdempotentAndRefusesConflictsUnlessSuperseded() throws {
         let database = try TemporaryDatabase()
         defer { database.remove() }
-        let store = try HistoryStore.open(path: database.path)
+        let store = try HistoryStore.open(path: database.path, create: true)
         let hash = HistoryStore.contentHash(catalogFiles)
         #expect(
             try store.publish(files: catalogFiles, catalog: catalog(catalogFiles), publishedAt: now, supersede: false)
@@ -77,7 +77,7 @@ struct HistoryStoreTests {
     @Test func snapshotsAndHistory() throws {
         let database = try TemporaryDatabase()
         defer { database.remove() }
-        let store = try HistoryStore.open(path: database.path)
+        let store = try HistoryStore.open(path: database.path, create: true)
         let row = { (overdue: Int) in
             CustomerForecast(
                 id: "acme", name: "Acme", qualified: true, clustersOutsideSLA: 1, overdue: overdue, atRisk: 2,
@@ -99,7 +99,7 @@ struct HistoryStoreTests {
     @Test func checkFindsTampering() throws {
         let database = try TemporaryDatabase()
         defer { database.remove() }
-        let store = try HistoryStore.open(path: database.path)
+        let store = try HistoryStore.open(path: database.path, create: true)
         _ = try store.publish(files: catalogFiles, catalog: catalog(catalogFiles), publishedAt: now, supersede: false)
         try store.writer.write { db in try db.execute(sql: "UPDATE editionFile SET content = content || '#'") }
         #expect(try store.check() == ["edition 2026-Q3 (#1): content does not match its hash"])
@@ -108,12 +108,12 @@ struct HistoryStoreTests {
     @Test func refusesADatabaseFromANewerStackPlan() throws {
         let database = try TemporaryDatabase()
         defer { database.remove() }
-        let store = try HistoryStore.open(path: database.path)
+        let store = try HistoryStore.open(path: database.path, create: true)
         try store.writer.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')")
         }
         #expect(throws: StoreError.newerSchema(path: database.path, unknown: ["v99-future"])) {
-            try HistoryStore.open(path: database.path)
+            try HistoryStore.open(path: database.path, create: true)
         }
     }
 
@@ -134,7 +134,7 @@ struct HistoryStoreTests {
             }
         }
         // …opening it applies the rest and keeps the edition.
-        let store = try HistoryStore.open(path: database.path)
+        let store = try HistoryStore.open(path: database.path, create: true)
         #expect(try store.editions().map(\.name) == ["2026-Q2"])
         #expect(try store.snapshotCount() == 0)
     }
@@ -147,7 +147,7 @@ struct HistoryStoreTests {
             atPath: (database.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try content.write(toFile: database.path, atomically: true, encoding: .utf8)
         #expect {
-            try HistoryStore.open(path: database.path)
+            try HistoryStore.open(path: database.path, create: true)
         } throws: { error in
             if case .notADatabase = error as? StoreError { return true }
             return false

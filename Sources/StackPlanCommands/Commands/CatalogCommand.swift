@@ -30,7 +30,7 @@ extension CatalogCommand {
             let errors = result.diagnostics.filter { $0.severity == .error }.count
             let warnings = result.diagnostics.count - errors
             Console.err("\(catalog.directory): \(errors) error(s), \(warnings) warning(s)")
-            if errors > 0 { throw ExitCode(ExitStatus.dataError) }
+            if errors > 0 { throw CommandError.dataError() }
         }
     }
 

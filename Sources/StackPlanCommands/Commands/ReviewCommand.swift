@@ -26,14 +26,17 @@ public struct ReviewCommand: ParsableCommand {
     /// The criteria of `review.yaml` in the catalog directory; exit 65 on errors.
     static func moves(_ catalog: CatalogOptions) throws -> [ReviewMove] {
         let path = catalog.directory + "/review.yaml"
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else {
-            Console.err("error: \(path) does not exist; it holds the review criteria")
-            throw ExitCode(ExitStatus.noInput)
+        let text: String
+        do {
+            text = try readText(atPath: path)
+        } catch .notAFile {
+            throw CommandError.noInput("\(path) does not exist; it holds the review criteria")
+        } catch {
+            throw CommandError(error)
         }
         let (moves, diagnostics) = ReviewFiles.moves(SourceFile(path: path, relativePath: "review.yaml", text: text))
         Console.print(diagnostics)
-        if diagnostics.hasErrors { throw ExitCode(ExitStatus.dataError) }
+        if diagnostics.hasErrors { throw CommandError.dataError() }
         return moves
     }
 
@@ -112,7 +115,15 @@ extension ReviewCommand {
                         + "tiers are climbed one at a time (pass --allow-skip to override)")
             }
             let path = ReviewCommand.decisionsPath(catalog, quarter)
-            let existing = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+            // Decisions are appended: an unreadable file must stop us, not be overwritten.
+            let existing: String?
+            do {
+                existing = try readText(atPath: path)
+            } catch .notAFile {
+                existing = nil
+            } catch {
+                throw CommandError(error)
+            }
             let record = ReviewDecision(
                 component: component, from: found.tier, to: to, decision: decision, note: note, by: by,
                 effective: effective)
@@ -122,8 +133,7 @@ extension ReviewCommand {
                     atPath: catalog.directory + "/reviews", withIntermediateDirectories: true)
                 try text.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
-                Console.err("error: cannot write \(path): \(error.localizedDescription)")
-                throw ExitCode.failure
+                throw CommandError.failure("cannot write \(path): \(error.localizedDescription)")
             }
             Console.err(
                 "recorded: \(component) \(found.tier.rawValue) → \(to.rawValue) \(decision.rawValue) in \(path)")
@@ -144,53 +154,54 @@ extension ReviewCommand {
         public func run() throws {
             let day = asOf.day
             let path = ReviewCommand.decisionsPath(catalog, quarter)
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-            else {
-                Console.err("error: no decisions for \(quarter): \(path) does not exist")
-                throw ExitCode(ExitStatus.noInput)
+            let text: String
+            do {
+                text = try readText(atPath: path)
+            } catch .notAFile {
+                throw CommandError.noInput("no decisions for \(quarter): \(path) does not exist")
+            } catch {
+                throw CommandError(error)
             }
             let (decisions, diagnostics) = ReviewFiles.decisions(
                 SourceFile(path: path, relativePath: "reviews/\(quarter).yaml", text: text))
             Console.print(diagnostics)
-            if diagnostics.hasErrors { throw ExitCode(ExitStatus.dataError) }
+            if diagnostics.hasErrors { throw CommandError.dataError() }
             var files: [SourceFile]
             do {
                 files = try CatalogDirectory.files(at: catalog.directory)
             } catch {
-                Console.err("error: \(error)")
-                throw ExitCode(ExitStatus.noInput)
+                throw CommandError(error)
             }
             guard let loaded = CatalogLoader().load(files: files, asOf: day).catalog else {
                 _ = try catalog.requireCatalog(asOf: day)
-                throw ExitCode(ExitStatus.dataError)
+                throw CommandError.dataError()
             }
             var latest: [String: ReviewDecision] = [:]
             for decision in decisions { latest[decision.component] = decision }
             var changed: Set<String> = []
+            var moves = 0
             for decision in latest.values.sorted(by: { $0.component < $1.component })
             where decision.decision == .approved {
                 guard let component = loaded.component(decision.component) else {
-                    Console.err("error: \(path): unknown component '\(decision.component)'")
-                    throw ExitCode(ExitStatus.dataError)
+                    throw CommandError.dataError("\(path): unknown component '\(decision.component)'")
                 }
                 // Already applied: the tier and the history entry are there.
                 if component.tier == decision.to, component.history.last?.quarter == quarter { continue }
                 guard component.tier == decision.from else {
-                    Console.err(
-                        "error: \(decision.component) is \(component.tier.rawValue) now, not \(decision.from.rawValue) as decided"
+                    throw CommandError.dataError(
+                        "\(decision.component) is \(component.tier.rawValue) now, not \(decision.from.rawValue) as decided"
                     )
-                    throw ExitCode(ExitStatus.dataError)
                 }
                 let relative = "components/\(decision.component).yaml"
                 guard let index = files.firstIndex(where: { $0.relativePath == relative }),
                     let edited = CatalogEditor.move(
                         files[index].text, to: decision.to, quarter: quarter, note: decision.note)
                 else {
-                    Console.err("error: cannot find 'tier:' and 'history:' in \(relative)")
-                    throw ExitCode(ExitStatus.dataError)
+                    throw CommandError.dataError("cannot find 'tier:' and 'history:' in \(relative)")
                 }
                 files[index] = SourceFile(path: files[index].path, relativePath: relative, text: edited)
                 changed.insert(relative)
+                moves += 1
             }
             guard !changed.isEmpty else {
                 Console.err("nothing to apply for \(quarter)")
@@ -205,16 +216,19 @@ extension ReviewCommand {
             // Validate the edited catalog before writing anything.
             let result = CatalogLoader().load(files: files, asOf: day)
             Console.print(result.diagnostics.filter { $0.severity == .error })
-            guard result.catalog != nil else { throw ExitCode(ExitStatus.dataError) }
+            guard result.catalog != nil else { throw CommandError.dataError() }
             for file in files where changed.contains(file.relativePath) {
                 do {
                     try file.text.write(toFile: file.path, atomically: true, encoding: .utf8)
                 } catch {
-                    Console.err("error: cannot write \(file.path): \(error.localizedDescription)")
-                    throw ExitCode.failure
+                    throw CommandError.failure("cannot write \(file.path): \(error.localizedDescription)")
                 }
             }
-            Console.err("applied \(changed.count - 1) move(s); catalog version is now \(loaded.version.next)")
+            let version =
+                changed.contains("catalog.yaml")
+                ? "now \(loaded.version.next)"
+                : "unchanged (no 'version:' line to edit in catalog.yaml: set \(loaded.version.next) by hand)"
+            Console.err("applied \(moves) move(s); catalog version \(version)")
         }
     }
 }

@@ -24,13 +24,12 @@ extension CatalogCommand {
             do {
                 files = try CatalogDirectory.files(at: catalog.directory)
             } catch {
-                Console.err("error: \(error)")
-                throw ExitCode(ExitStatus.noInput)
+                throw CommandError(error)
             }
             let result = CatalogLoader().load(files: files, asOf: now.utcDay)
             Console.print(result.diagnostics.filter { $0.severity == .error })
-            guard let loaded = result.catalog else { throw ExitCode(ExitStatus.dataError) }
-            let store = try database.open()
+            guard let loaded = result.catalog else { throw CommandError.dataError() }
+            let store = try database.open(create: true)
             do {
                 switch try store.publish(files: files, catalog: loaded, publishedAt: now, supersede: supersede) {
                 case let .published(name, hash): Console.err("published edition \(name) (\(hash.prefix(12)))")
@@ -42,7 +41,7 @@ extension CatalogCommand {
                     )
                 }
             } catch {
-                throw error.exit()
+                throw error.commandError
             }
         }
     }
@@ -75,7 +74,7 @@ extension CatalogCommand {
                         contentHash: edition.contentHash, superseded: edition.superseded, tiers: tiers)
                 }
             } catch {
-                throw error.exit()
+                throw error.commandError
             }
             output.emit(StoreReports.editions(rows))
         }
@@ -133,18 +132,20 @@ public struct Snapshot: ParsableCommand {
     public func run() throws {
         let day = asOf.day
         let loaded = try catalog.requireCatalog(asOf: day)
-        let fleet = try inventory.requireInventory(catalog: loaded)
+        let (fleet, text) = try inventory.loadInventory(catalog: loaded)
         let forecast = try Forecast.portfolio(
             catalog: loaded, inventory: fleet, incidents: incidents, asOf: day, horizon: horizon)
-        let text = (try? String(contentsOfFile: inventory.inventory, encoding: .utf8)) ?? ""
-        let store = try database.open()
+        let store = try database.open(create: true)
         do {
-            let id = try store.saveSnapshot(
+            let saved = try store.saveSnapshot(
                 asOf: day, takenAt: Instant(seconds: Int(Date().timeIntervalSince1970)), catalogVersion: loaded.version,
                 inventoryText: text, rows: forecast.customers)
-            Console.err("stored snapshot #\(id) for \(day): \(forecast.customers.count) customers")
+            if let replaced = saved.replaced {
+                Console.err("replaced snapshot #\(replaced) for \(day): one snapshot per date")
+            }
+            Console.err("stored snapshot #\(saved.id) for \(day): \(forecast.customers.count) customers")
         } catch {
-            throw error.exit()
+            throw error.commandError
         }
     }
 }
@@ -176,7 +177,7 @@ public struct History: ParsableCommand {
                     riskScore: $0.riskScore)
             }
         } catch {
-            throw error.exit()
+            throw error.commandError
         }
         switch format {
         case .html: Console.out(StoreReports.historyHTML(points))
@@ -209,11 +210,11 @@ public struct DatabaseCommand: ParsableCommand {
             do {
                 problems = try store.check()
             } catch {
-                throw error.exit()
+                throw error.commandError
             }
             for problem in problems { Console.err("\(database.path): error: \(problem)") }
             Console.err("\(database.path): \(problems.isEmpty ? "ok" : "\(problems.count) problem(s)")")
-            if !problems.isEmpty { throw ExitCode(ExitStatus.dataError) }
+            if !problems.isEmpty { throw CommandError.dataError() }
         }
     }
 }

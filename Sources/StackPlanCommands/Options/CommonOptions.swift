@@ -43,8 +43,7 @@ public struct CatalogOptions: ParsableArguments {
         do {
             result = try CatalogDirectory.load(at: directory, asOf: asOf)
         } catch {
-            Console.err("error: \(error)")
-            throw ExitCode(ExitStatus.noInput)
+            throw CommandError(error)
         }
         Console.print(printWarnings ? result.diagnostics : result.diagnostics.filter { $0.severity == .error })
         return result
@@ -52,7 +51,7 @@ public struct CatalogOptions: ParsableArguments {
 
     /// The valid catalog, or exit 65 after printing its errors.
     public func requireCatalog(asOf: CalendarDay) throws -> Catalog {
-        guard let catalog = try load(asOf: asOf).catalog else { throw ExitCode(ExitStatus.dataError) }
+        guard let catalog = try load(asOf: asOf).catalog else { throw CommandError.dataError() }
         return catalog
     }
 }

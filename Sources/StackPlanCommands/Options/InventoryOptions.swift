@@ -8,18 +8,25 @@ public struct InventoryOptions: ParsableArguments {
 
     public init() {}
 
-    /// The valid inventory; prints its errors and exits 65 when it has any, 66 when it is missing.
+    /// The valid inventory; prints its errors and exits 65 when it has any (or is not UTF-8 text),
+    /// 66 when it is missing.
     public func requireInventory(catalog: Catalog) throws -> Inventory {
-        let result: InventoryLoadResult
+        try loadInventory(catalog: catalog).inventory
+    }
+
+    /// The valid inventory and the exact text it was read from (what `snapshot` stores).
+    public func loadInventory(catalog: Catalog) throws -> (inventory: Inventory, text: String) {
+        let text: String
         do {
-            result = try InventoryLoader(catalog: catalog).load(path: inventory)
+            text = try readText(atPath: inventory)
         } catch {
-            Console.err("error: \(error)")
-            throw ExitCode(ExitStatus.noInput)
+            throw CommandError(error)
         }
+        let result = InventoryLoader(catalog: catalog).load(
+            SourceFile(path: inventory, relativePath: inventory, text: text))
         Console.print(result.diagnostics)
-        guard let loaded = result.inventory else { throw ExitCode(ExitStatus.dataError) }
-        return loaded
+        guard let loaded = result.inventory else { throw CommandError.dataError() }
+        return (loaded, text)
     }
 }
 
@@ -30,10 +37,9 @@ func requireIncidents(at path: String, customers: [Customer]) throws -> [Inciden
     do {
         result = try IncidentLogLoader(inventory: customers).load(path: path)
     } catch {
-        Console.err("error: \(error)")
-        throw ExitCode(ExitStatus.noInput)
+        throw CommandError(error)
     }
     Console.print(result.diagnostics)
-    guard let log = result.incidents else { throw ExitCode(ExitStatus.dataError) }
+    guard let log = result.incidents else { throw CommandError.dataError() }
     return log
 }

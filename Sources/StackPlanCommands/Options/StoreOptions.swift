@@ -15,13 +15,13 @@ public struct DatabaseOptions: ParsableArguments {
         HistoryStore.defaultPath(option: db, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Opens the store; a corrupt, foreign or newer database exits 65 with the reason.
-    public func open() throws -> HistoryStore {
+    /// Opens the store; only writers pass `create: true`. A missing database exits 66, a corrupt,
+    /// foreign or newer one 65, with the reason.
+    public func open(create: Bool = false) throws -> HistoryStore {
         do {
-            return try HistoryStore.open(path: path)
+            return try HistoryStore.open(path: path, create: create)
         } catch {
-            Console.err("error: \(error)")
-            throw ExitCode(ExitStatus.dataError)
+            throw error.commandError
         }
     }
 }
@@ -50,18 +50,18 @@ public struct EditionOptions: ParsableArguments {
         }
         let result = CatalogLoader().load(files: files, asOf: asOf)
         Console.print(result.diagnostics.filter { $0.severity == .error })
-        guard let catalog = result.catalog else { throw ExitCode(ExitStatus.dataError) }
+        guard let catalog = result.catalog else { throw CommandError.dataError() }
         return catalog
     }
 }
 
 extension StoreError {
-    /// Prints the error and exits 65 (invalid data) or 1.
-    func exit() -> ExitCode {
-        Console.err("error: \(self)")
+    /// The command failure for this error: 66 for a missing database, 1 for a failed write, else 65.
+    var commandError: CommandError {
         switch self {
-        case .failure: return ExitCode.failure
-        default: return ExitCode(ExitStatus.dataError)
+        case .missing: CommandError.noInput(description)
+        case .failure: CommandError.failure(description)
+        default: CommandError.dataError(description)
         }
     }
 }

@@ -56,7 +56,7 @@ struct ClusterPathBuilder {
         steps += currentFitSteps(cluster, moving: !hasPath, installed: &installed, warnings: &warnings)
         steps += nodeCatchUp(cluster, platform: platform, warnings: &warnings)
         if hasPath, let target {
-            steps += clusterSteps(cluster, to: target, platform: platform, installed: &installed)
+            steps += clusterSteps(cluster, to: target, platform: platform, installed: &installed, offset: steps.count)
         }
         Self.propagateBlocks(&steps)
 
@@ -106,9 +106,10 @@ struct ClusterPathBuilder {
 
     /// R2, R3, R6 and R8: the control-plane path (one minor at a time, or one migration), each
     /// preceded by the component moves it needs.
+    /// `offset` is the number of steps before these in the cluster's list (for `blockedBy`).
     private func clusterSteps(
         _ cluster: Cluster, to target: VersionNumber, platform: PlatformContext,
-        installed: inout [String: VersionNumber]
+        installed: inout [String: VersionNumber], offset: Int
     ) -> [PlanStep] {
         let current = cluster.minor
         var steps: [PlanStep] = []
@@ -126,32 +127,36 @@ struct ClusterPathBuilder {
             // new cluster is built with them, so only the target minor matters.
             let componentSteps = componentMoves(
                 runningOn: sideBySide ? to : from, through: to, reaching: target, due: due, installed: &installed)
-            steps += componentSteps
+            let blockerIndex = componentSteps.firstIndex { $0.blocked }.map { offset + steps.count + $0 }
             let blocker = componentSteps.first { $0.blocked }
+            steps += componentSteps
             let action: StepAction = sideBySide ? .migrateCluster : .upgradeControlPlane
             let why =
                 sideBySide
                 ? "build a new cluster on \(to) and move (side-by-side, R2: \(releaseDays) days after release)"
                 : "one minor at a time (R2: \(releaseDays) days after \(to) is released on \(platform.platform.name))"
-            steps.append(
-                PlanStep(
-                    action: action, from: from.text, to: to.text, minor: to, due: due, blocked: blocker != nil,
-                    reason: blocker.map { "blocked: \($0.reason)" } ?? why))
+            var step = PlanStep(
+                action: action, from: from.text, to: to.text, minor: to, due: due, blocked: blocker != nil,
+                reason: blocker.map { "blocked: \($0.reason)" } ?? why)
+            step.blockedBy = blockerIndex
+            steps.append(step)
         }
         return steps
     }
 
     /// A blocked cluster step blocks every step after it, component moves included: they prepare
     /// hops that cannot happen, and a release chosen for a later minor may not run on this one.
+    /// Each step it blocks points (`blockedBy`) at the step whose own problem is the cause.
     static func propagateBlocks(_ steps: inout [PlanStep]) {
-        var blockedBy: String?
+        var cause: Int?
         for index in steps.indices {
-            if let blockedBy, !steps[index].blocked {
+            if let cause, !steps[index].blocked {
                 steps[index].blocked = true
-                steps[index].reason = "waits for a blocked step: \(blockedBy)"
+                steps[index].blockedBy = cause
+                steps[index].reason = "waits for a blocked step: \(steps[cause].reason)"
             }
-            if steps[index].blocked, steps[index].action != .upgradeComponent, blockedBy == nil {
-                blockedBy = steps[index].reason
+            if steps[index].blocked, steps[index].action != .upgradeComponent, cause == nil {
+                cause = steps[index].blockedBy ?? index
             }
         }
     }

@@ -15,7 +15,7 @@ enum NonProductionGate {
         guard !reach.isEmpty else { return }
         for index in plans.indices where plans[index].kind == .production {
             guard let others = reach[PlanScheduler.NonProductionKey(plans[index])] else { continue }
-            var changed = false
+            // The first step that cannot go is the cause; the steps after it wait for it.
             for step in plans[index].steps.indices {
                 let item = plans[index].steps[step]
                 guard item.action != .upgradeComponent, !item.blocked, let minor = item.minor,
@@ -25,9 +25,9 @@ enum NonProductionGate {
                 plans[index].steps[step].reason =
                     "production follows non-production: \(short.cluster) cannot reach Kubernetes \(minor) "
                     + "(its path stops at \(short.minor))"
-                changed = true
+                ClusterPathBuilder.propagateBlocks(&plans[index].steps)
+                break
             }
-            if changed { ClusterPathBuilder.propagateBlocks(&plans[index].steps) }
         }
     }
 }

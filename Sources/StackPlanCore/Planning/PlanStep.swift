@@ -35,6 +35,9 @@ public struct PlanStep: Hashable, Sendable {
     public var plannedEnd: CalendarDay?
     /// Whether the step cannot be done (no compatible release).
     public var blocked: Bool
+    /// For a step blocked by another one, the index (in the cluster's steps) of the step whose own
+    /// problem is the cause; `nil` when the step is not blocked or is itself the cause.
+    public var blockedBy: Int?
     /// Why the step exists, or why it is blocked.
     public var reason: String
 

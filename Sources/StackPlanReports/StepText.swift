@@ -1,0 +1,17 @@
+import StackPlanCore
+
+/// How a plan step is named in human views: what moves, from what to what.
+enum StepText {
+    /// `istio 1.24.6 → 1.29.9`, `control plane 1.31 → 1.32`, `migration 1.31 → 1.36`,
+    /// `nodes 1.34 → 1.36`; a move with nowhere to go reads `→ no release`.
+    static func describe(_ step: PlanStep) -> String {
+        let subject: String =
+            switch step.action {
+            case .upgradeComponent: step.component ?? "component"
+            case .upgradeControlPlane: "control plane"
+            case .migrateCluster: "migration"
+            case .upgradeNodes: "nodes"
+            }
+        return "\(subject) \(step.from) → \(step.to ?? "no release")"
+    }
+}
