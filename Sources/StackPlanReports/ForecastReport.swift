@@ -77,35 +77,52 @@ public enum ForecastReport {
             ranking.columns[index].alignRight ? "n" : nil
         }
         out += "<p>\(HTMLPage.escape(report.notes.joined(separator: " ")))</p>\n"
-        return HTMLPage.render(title: report.title, extraStyle: "td.n { text-align: right; }", body: out)
+        return HTMLPage.render(title: report.title, body: out)
     }
 
+    /// Bars of due dates per month with a y axis, month labels and a legend, all inside the
+    /// drawing (nothing clipped).
     static func chart(_ deadlines: [MonthlyDeadlines]) -> String {
         let barWidth = 44
-        let height = 220
+        let left = 48
         let top = 20
-        let plot = height - top - 40
+        let plot = 150
         let maximum = max(1, deadlines.map(\.count).max() ?? 1)
-        let width = 60 + deadlines.count * barWidth
+        let width = max(520, left + 10 + deadlines.count * barWidth)
+        let height = top + plot + 70
+        let baseline = top + plot
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
         out += "viewBox=\"0 0 \(width) \(height)\" font-family=\"system-ui, sans-serif\" font-size=\"11\" role=\"img\" "
         out += "aria-label=\"Upgrade due dates per month\">\n"
-        out += "<line x1=\"40\" y1=\"\(top + plot)\" x2=\"\(width - 10)\" y2=\"\(top + plot)\" stroke=\"#888\"/>\n"
+        // The y axis: 0, half and the maximum, with light grid lines.
+        for value in Set([0, maximum / 2, maximum]).sorted() {
+            let y = baseline - value * plot / maximum
+            out += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - 10)\" y2=\"\(y)\" stroke=\"#e2e2e2\"/>\n"
+            out += "<text x=\"\(left - 6)\" y=\"\(y + 4)\" text-anchor=\"end\" fill=\"#555\">\(value)</text>\n"
+        }
+        out += "<line x1=\"\(left)\" y1=\"\(top)\" x2=\"\(left)\" y2=\"\(baseline)\" stroke=\"#888\"/>\n"
+        out += "<line x1=\"\(left)\" y1=\"\(baseline)\" x2=\"\(width - 10)\" y2=\"\(baseline)\" stroke=\"#888\"/>\n"
+        out += "<text x=\"12\" y=\"\(top + plot / 2)\" transform=\"rotate(-90 12 \(top + plot / 2))\" "
+        out += "text-anchor=\"middle\" fill=\"#555\">due dates</text>\n"
         for (index, month) in deadlines.enumerated() {
             let barHeight = month.count * plot / maximum
-            let x = 50 + index * barWidth
-            out +=
-                "<rect x=\"\(x)\" y=\"\(top + plot - barHeight)\" width=\"\(barWidth - 10)\" height=\"\(barHeight)\" "
+            let x = left + 10 + index * barWidth
+            let center = x + (barWidth - 10) / 2
+            let first =
+                CalendarDay(year: month.month.year, month: month.month.month, day: 1) ?? CalendarDay(dayNumber: 0)
+            out += "<rect x=\"\(x)\" y=\"\(baseline - barHeight)\" width=\"\(barWidth - 10)\" height=\"\(barHeight)\" "
             out +=
                 "fill=\"\(index == 0 ? "#b00020" : "#2f6fb0")\"><title>\(month.month): \(month.count)</title></rect>\n"
             out +=
-                "<text x=\"\(x + (barWidth - 10) / 2)\" y=\"\(top + plot - barHeight - 4)\" text-anchor=\"middle\">\(month.count)</text>\n"
+                "<text x=\"\(center)\" y=\"\(baseline - barHeight - 4)\" text-anchor=\"middle\">\(month.count)</text>\n"
             out +=
-                "<text x=\"\(x + (barWidth - 10) / 2)\" y=\"\(top + plot + 14)\" text-anchor=\"middle\">"
-                + "\(RoadmapSVG.monthLabel(CalendarDay(year: month.month.year, month: month.month.month, day: 1) ?? CalendarDay(dayNumber: 0)))</text>\n"
+                "<text x=\"\(center)\" y=\"\(baseline + 14)\" text-anchor=\"middle\">\(RoadmapSVG.monthLabel(first))</text>\n"
         }
-        out +=
-            "<text x=\"50\" y=\"\(height - 6)\" fill=\"#555\">First bar: this month, including overdue due dates.</text>\n"
+        let legend = baseline + 40
+        out += "<rect x=\"\(left)\" y=\"\(legend - 10)\" width=\"12\" height=\"10\" fill=\"#b00020\"/>"
+        out += "<text x=\"\(left + 16)\" y=\"\(legend)\">this month, overdue due dates included</text>\n"
+        out += "<rect x=\"\(left + 250)\" y=\"\(legend - 10)\" width=\"12\" height=\"10\" fill=\"#2f6fb0\"/>"
+        out += "<text x=\"\(left + 266)\" y=\"\(legend)\">later months</text>\n"
         return out + "</svg>\n"
     }
 }

@@ -42,17 +42,26 @@ public struct Report: Sendable {
     }
 }
 
-/// The output formats of listings.
-public enum ReportFormat: String, CaseIterable, Sendable {
-    case table, json, csv, markdown
+/// Every output format of every command. Each command accepts the subset it can produce
+/// (`stackplan plan --format ics`, `roadmap --format svg`, …).
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, json, csv, markdown, html, svg, ics
 
-    /// Renders `report` in this format; `color` only affects `table`.
-    public func render(_ report: Report, color: Bool = false) -> String {
-        switch self {
-        case .table: TableRenderer(color: color).render(report)
-        case .json: report.json.serialized()
-        case .csv: CSVRenderer().render(report)
-        case .markdown: MarkdownRenderer().render(report)
+    /// The formats every report renders to: `Report.rendered(as:)`.
+    public static let listings: [OutputFormat] = [.table, .json, .csv, .markdown]
+}
+
+extension Report {
+    /// The report as a table (coloured when `color`), JSON, CSV (its first table), Markdown, or an
+    /// HTML page of its tables and notes. A report has no drawing or calendar of its own: commands
+    /// offering SVG or iCalendar render those themselves and never ask a report for them.
+    public func rendered(as format: OutputFormat, color: Bool = false) -> String {
+        switch format {
+        case .table: TableRenderer(color: color).render(self)
+        case .json: json.serialized()
+        case .csv: CSVRenderer().render(self)
+        case .markdown: MarkdownRenderer().render(self)
+        case .html, .svg, .ics: HTMLPage.render(self)
         }
     }
 }

@@ -27,16 +27,22 @@ public struct RoadmapSVG: Sendable {
             <rect width="100%" height="100%" fill="#ffffff"/>
 
             """
+        // Month labels are about 46 px wide: label every `every`-th month so they never collide.
+        let every = Self.labelEvery(months: roadmap.months)
         for month in 0...roadmap.months {
             let day = roadmap.start.adding(months: month)
             let position = x(day)
             out +=
                 "<line x1=\"\(position)\" y1=\"\(Self.top - 14)\" x2=\"\(position)\" y2=\"\(height - 30)\" stroke=\"#e2e2e2\"/>\n"
-            if month < roadmap.months {
+            if month < roadmap.months, month % every == 0 {
                 out +=
                     "<text x=\"\(position + 3)\" y=\"\(Self.top - 18)\" fill=\"#555\">\(Self.monthLabel(day))</text>\n"
             }
         }
+        // The plan date, drawn before the rows so no step hides under it.
+        let today = x(roadmap.start)
+        out +=
+            "<line x1=\"\(today)\" y1=\"\(Self.top - 14)\" x2=\"\(today)\" y2=\"\(height - 30)\" stroke=\"#222\" stroke-width=\"1.5\"/>\n"
         for (row, cluster) in clusters.enumerated() {
             let y = Self.top + row * Self.rowHeight
             let label = "\(cluster.cluster.name) (\(cluster.kind == .production ? "prod" : "non-prod"))"
@@ -50,12 +56,15 @@ public struct RoadmapSVG: Sendable {
                 if let begin = step.plannedStart, let finish = step.plannedEnd, finish >= roadmap.start,
                     begin < roadmap.end
                 {
-                    let left = x(begin)
-                    let right = max(left + 3, x(finish.adding(days: 1)) - 1)
-                    let color = step.action == .upgradeComponent ? "#8fb8de" : "#2f6fb0"
+                    // Component steps (often one day) sit in the lower part of the row, at least 6 px wide.
+                    let component = step.action == .upgradeComponent
+                    let left = x(begin) + (component ? 1 : 0)
+                    let right = max(left + (component ? 6 : 3), x(finish.adding(days: 1)) - 1)
+                    let color = component ? "#5b8fc7" : "#2f6fb0"
+                    let (top, tall) = component ? (y + 16, 6) : (y + 8, 14)
                     out +=
-                        "<rect x=\"\(left)\" y=\"\(y + 8)\" width=\"\(right - left)\" height=\"14\" fill=\"\(color)\">"
-                        + "<title>\(HTMLPage.escape("\(step.action.rawValue) \(step.from) → \(step.to ?? "?"): \(begin) – \(finish)"))</title></rect>\n"
+                        "<rect x=\"\(left)\" y=\"\(top)\" width=\"\(right - left)\" height=\"\(tall)\" fill=\"\(color)\">"
+                        + "<title>\(HTMLPage.escape("\(StepText.describe(step)): \(begin) – \(finish)"))</title></rect>\n"
                     if right - left >= 30, step.action != .upgradeComponent, let to = step.to {
                         out +=
                             "<text x=\"\(left + 3)\" y=\"\(y + 19)\" fill=\"#fff\" font-size=\"10\">\(HTMLPage.escape(to))</text>\n"
@@ -69,7 +78,7 @@ public struct RoadmapSVG: Sendable {
                     let label = overdue ? "overdue since \(due)" : "due \(due)"
                     out +=
                         "<path d=\"M\(position) \(y + 3) l5 5 l-5 5 l-5 -5 z\" fill=\"\(color)\">"
-                        + "<title>\(HTMLPage.escape("\(label): \(step.action.rawValue) → \(step.to ?? "?")"))</title></path>\n"
+                        + "<title>\(HTMLPage.escape("\(label): \(StepText.describe(step))"))</title></path>\n"
                 }
             }
             if let eol = cluster.endOfLife, inside(eol) {
@@ -79,14 +88,11 @@ public struct RoadmapSVG: Sendable {
                     + "stroke-width=\"2\" stroke-dasharray=\"3 2\"><title>\(cluster.cluster.minor.text) end of life \(eol)</title></line>\n"
             }
         }
-        let today = x(roadmap.start)
-        out +=
-            "<line x1=\"\(today)\" y1=\"\(Self.top - 14)\" x2=\"\(today)\" y2=\"\(height - 30)\" stroke=\"#222\" stroke-width=\"1.5\"/>\n"
         let legendY = height - 12
         out += """
             <rect x="\(Self.labelWidth)" y="\(legendY - 10)" width="12" height="10" fill="#2f6fb0"/>\
             <text x="\(Self.labelWidth + 16)" y="\(legendY)">cluster step</text>
-            <rect x="\(Self.labelWidth + 100)" y="\(legendY - 10)" width="12" height="10" fill="#8fb8de"/>\
+            <rect x="\(Self.labelWidth + 100)" y="\(legendY - 6)" width="12" height="6" fill="#5b8fc7"/>\
             <text x="\(Self.labelWidth + 116)" y="\(legendY)">component step</text>
             <path d="M\(Self.labelWidth + 226) \(legendY - 11) l5 5 l-5 5 l-5 -5 z" fill="#e08a00"/>\
             <text x="\(Self.labelWidth + 236)" y="\(legendY)">due date (red: overdue or blocked)</text>
@@ -97,6 +103,12 @@ public struct RoadmapSVG: Sendable {
 
             """
         return out
+    }
+
+    /// Label every n-th month so labels (about 46 px) never overlap on the chart's width.
+    static func labelEvery(months: Int) -> Int {
+        let perMonth = Double(chartWidth) / Double(max(1, months))
+        return max(1, Int((46 / perMonth).rounded(.up)))
     }
 
     static func monthLabel(_ day: CalendarDay) -> String {

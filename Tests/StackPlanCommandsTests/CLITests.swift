@@ -1,7 +1,8 @@
 import Foundation
+import StackPlanCommands
 import Testing
 
-/// Runs the built `stackplan` executable end to end.
+/// What a command printed and its exit status.
 struct CLIResult {
     let status: Int32
     let stdout: String
@@ -11,7 +12,18 @@ struct CLIResult {
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-func stackplan(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
+/// Runs a command in-process, as `stackplan` would (`Entrypoint.run`), capturing both streams.
+/// Paths are relative to the package root.
+func stackplan(_ arguments: [String]) throws -> CLIResult {
+    FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+    let capture = OutputCapture()
+    let status = Console.$capture.withValue(capture) { Entrypoint.run(arguments) }
+    return CLIResult(status: status, stdout: capture.standardOutput, stderr: capture.standardError)
+}
+
+/// Runs the built `stackplan` executable as a process: for what only a process shows (its exit
+/// status as the shell sees it, its real standard streams, its environment).
+func subprocess(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
     let executable = Bundle.main.bundleURL.appendingPathComponent("stackplan")
     let process = Process()
     process.executableURL = executable
@@ -33,6 +45,29 @@ func stackplan(_ arguments: [String], environment: [String: String] = [:]) throw
     return CLIResult(
         status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
         stderr: String(decoding: errData, as: UTF8.self))
+}
+
+@Suite("stackplan as a process", .serialized)
+struct ProcessTests {
+    @Test func exitStatusesAndStreamsAsTheShellSeesThem() throws {
+        let plan = try subprocess(["plan", "--inventory", "examples/inventory.yaml", "--as-of", "2026-09-01"])
+        #expect(plan.status == 0 && plan.stderr.isEmpty && plan.stdout.hasPrefix("Steps\n"))
+        let usage = try subprocess(["plan", "--inventory", "examples/inventory.yaml", "--format", "svg"])
+        #expect(usage.status == 64 && usage.stdout.isEmpty)
+        #expect(usage.stderr.contains("--format takes table, json, csv, markdown, ics here, not 'svg'"))
+        let missing = try subprocess(["qualify", "--inventory", "/nonexistent.yaml"])
+        #expect(missing.status == 66 && missing.stderr.contains("error: file '/nonexistent.yaml' does not exist"))
+        let help = try subprocess(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("USAGE: stackplan") && help.stderr.isEmpty)
+    }
+
+    @Test func catalogComesFromTheEnvironment() throws {
+        let result = try subprocess(
+            ["catalog", "validate", "--as-of", "2026-08-21"],
+            environment: ["STACKPLAN_CATALOG": "Tests/StackPlanCatalogTests/Fixtures/planted-mistakes"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("planted-mistakes/catalog.yaml"))
+    }
 }
 
 @Suite("stackplan CLI", .serialized)
@@ -142,13 +177,6 @@ struct CLITests {
         let result = try stackplan(["catalog", "list", "--catalog", "/nonexistent"])
         #expect(result.status == 66)
         #expect(result.stderr.contains("catalog directory '/nonexistent' does not exist"))
-    }
-
-    @Test func catalogComesFromTheEnvironment() throws {
-        let result = try stackplan(
-            ["catalog", "validate", "--as-of", "2026-08-21"],
-            environment: ["STACKPLAN_CATALOG": "Tests/StackPlanCatalogTests/Fixtures/planted-mistakes"])
-        #expect(result.status == 65)
     }
 }
 

@@ -20,7 +20,7 @@ struct RendererTests {
 
     @Test func tableAlignsColumns() {
         #expect(
-            ReportFormat.table.render(report) == """
+            report.rendered(as: .table) == """
                 Name          Days
                 ------------  ----
                 a|b              5
@@ -32,17 +32,17 @@ struct RendererTests {
     }
 
     @Test func tableUsesBoldOnlyWhenAsked() {
-        #expect(ReportFormat.table.render(report, color: true).contains("\u{1B}[1m"))
-        #expect(!ReportFormat.table.render(report, color: false).contains("\u{1B}"))
+        #expect(report.rendered(as: .table, color: true).contains("\u{1B}[1m"))
+        #expect(!report.rendered(as: .table, color: false).contains("\u{1B}"))
     }
 
     @Test func csvQuotesFieldsThatNeedIt() {
-        #expect(ReportFormat.csv.render(report) == "Name,Days\r\na|b,5\r\n\"quote \"\"x\"\", y\",120\r\n")
+        #expect(report.rendered(as: .csv) == "Name,Days\r\na|b,5\r\n\"quote \"\"x\"\", y\",120\r\n")
     }
 
     @Test func markdownEscapesPipes() {
         #expect(
-            ReportFormat.markdown.render(report) == """
+            report.rendered(as: .markdown) == """
                 # Sample
 
                 | Name | Days |
@@ -57,7 +57,7 @@ struct RendererTests {
 
     @Test func jsonKeepsKeyOrderAndWritesNulls() {
         #expect(
-            ReportFormat.json.render(report) == """
+            report.rendered(as: .json) == """
                 {
                   "name": "a\\"b\\\\c\\n",
                   "days": 5,
@@ -73,10 +73,10 @@ struct RendererTests {
                 """)
     }
 
-    @Test(arguments: ReportFormat.allCases)
-    func everyFormatRendersAnEmptyTable(_ format: ReportFormat) {
+    @Test(arguments: OutputFormat.allCases)
+    func everyFormatRendersAnEmptyTable(_ format: OutputFormat) {
         let empty = Report(
             title: "Empty", tables: [TextTable(columns: [.init("A")], rows: [])], json: JSONValue.array([]))
-        #expect(!format.render(empty).isEmpty)
+        #expect(!empty.rendered(as: format).isEmpty)
     }
 }

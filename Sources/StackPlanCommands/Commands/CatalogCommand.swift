@@ -41,7 +41,7 @@ extension CatalogCommand {
 
         @OptionGroup public var catalog: CatalogOptions
         @OptionGroup public var asOf: AsOfOption
-        @OptionGroup public var output: FormatOption
+        @OptionGroup public var output: FormatOption<ListingFormats>
         @Option(help: "Only this tier: infrastructure, certified or catalog.") public var tier: Tier?
         @Option(help: "Only this category id.") public var category: String?
 
@@ -64,7 +64,7 @@ extension CatalogCommand {
 
         @OptionGroup public var catalog: CatalogOptions
         @OptionGroup public var asOf: AsOfOption
-        @OptionGroup public var output: FormatOption
+        @OptionGroup public var output: FormatOption<ListingFormats>
         @Argument(help: "The component id.") public var id: String
 
         public init() {}

@@ -3,9 +3,10 @@ import StackPlanCatalog
 import StackPlanCore
 import StackPlanReports
 
-/// The formats of `stackplan forecast`.
-public enum ForecastFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case table, json, csv, markdown, html
+/// The formats of `stackplan forecast`: the listings and an HTML page with a chart.
+public enum ForecastFormats: FormatChoices {
+    public static let formats = OutputFormat.listings + [.html]
+    public static let defaultFormat = OutputFormat.table
 }
 
 /// `stackplan forecast`: the engagement manager's portfolio view.
@@ -20,7 +21,7 @@ public struct Forecast: ParsableCommand {
     @OptionGroup public var edition: EditionOptions
     @Option(help: "The incident log (CSV) for credit exposure.") public var incidents: String?
     @Option(help: "Months ahead to count deadlines (1–36).") public var horizon: Int = 3
-    @Option(help: "Output format: table, json, csv, markdown or html.") public var format: ForecastFormat = .table
+    @OptionGroup public var output: FormatOption<ForecastFormats>
 
     public init() {}
 
@@ -36,11 +37,10 @@ public struct Forecast: ParsableCommand {
         let fleet = try inventory.requireInventory(catalog: loaded)
         let forecast = try Self.portfolio(
             catalog: loaded, inventory: fleet, incidents: incidents, asOf: day, horizon: horizon)
-        switch format {
-        case .html: Console.out(ForecastReport.html(forecast))
-        case .table, .json, .csv, .markdown:
-            let listing = ReportFormat(rawValue: format.rawValue) ?? .table
-            Console.out(listing.render(ForecastReport.make(forecast), color: Console.colorEnabled(fd: 1)))
+        if output.chosen == .html {
+            Console.out(ForecastReport.html(forecast))
+        } else {
+            output.emit(ForecastReport.make(forecast))
         }
     }
 

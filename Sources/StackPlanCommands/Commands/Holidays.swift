@@ -8,7 +8,7 @@ public struct Holidays: ParsableCommand {
         abstract: "The non-business days of a year (US federal holidays with their observed days, per policy.yaml).")
 
     @OptionGroup public var catalog: CatalogOptions
-    @OptionGroup public var output: FormatOption
+    @OptionGroup public var output: FormatOption<ListingFormats>
     @Option(help: "The year, such as 2027.") public var year: Int
 
     public init() {}

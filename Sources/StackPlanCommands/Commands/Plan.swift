@@ -2,9 +2,10 @@ import ArgumentParser
 import StackPlanCore
 import StackPlanReports
 
-/// The formats of `stackplan plan`.
-public enum PlanFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case table, json, csv, markdown, ics
+/// The formats of `stackplan plan`: the listings and an iCalendar of due dates and windows.
+public enum PlanFormats: FormatChoices {
+    public static let formats = OutputFormat.listings + [.ics]
+    public static let defaultFormat = OutputFormat.table
 }
 
 /// `stackplan plan`: every cluster's upgrade path, deadlines and schedule.
@@ -17,7 +18,7 @@ public struct Plan: ParsableCommand {
     @OptionGroup public var asOf: AsOfOption
     @OptionGroup public var edition: EditionOptions
     @Option(help: "Only this customer id.") public var customer: String?
-    @Option(help: "Output format: table, json, csv, markdown or ics.") public var format: PlanFormat = .table
+    @OptionGroup public var output: FormatOption<PlanFormats>
 
     public init() {}
 
@@ -29,15 +30,12 @@ public struct Plan: ParsableCommand {
             throw ValidationError("unknown customer '\(customer)'")
         }
         let plan = UpgradePlanner(catalog: loaded, asOf: day).plan(fleet, customer: customer)
-        switch format {
-        case .ics: Console.out(ICalendarRenderer().render(plan))
+        switch output.chosen {
+        case .ics: Console.out(ICalendarRenderer().render(plan, customer: customer))
         case .json:
             // About 1.3 kB of JSON per cluster: reserve it up front.
             Console.out(bytes: PlanReport.json(plan).serializedBytes(capacity: plan.clusters.count * 1400 + 4096))
-        case .table, .csv, .markdown:
-            let report = PlanReport.make(plan)
-            let listing = ReportFormat(rawValue: format.rawValue) ?? .table
-            Console.out(listing.render(report, color: Console.colorEnabled(fd: 1)))
+        default: output.emit(PlanReport.make(plan))
         }
     }
 }

@@ -9,7 +9,7 @@ public struct Qualify: ParsableCommand {
     @OptionGroup public var catalog: CatalogOptions
     @OptionGroup public var inventory: InventoryOptions
     @OptionGroup public var asOf: AsOfOption
-    @OptionGroup public var output: FormatOption
+    @OptionGroup public var output: FormatOption<ListingFormats>
 
     public init() {}
 

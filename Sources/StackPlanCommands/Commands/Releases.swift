@@ -9,7 +9,7 @@ public struct Releases: ParsableCommand {
 
     @OptionGroup public var catalog: CatalogOptions
     @OptionGroup public var asOf: AsOfOption
-    @OptionGroup public var output: FormatOption
+    @OptionGroup public var output: FormatOption<ListingFormats>
     @Option(help: "A platform id from the catalog (default: the upstream calendar).") public var platform: String?
 
     public init() {}
@@ -50,7 +50,7 @@ public struct Compat: ParsableCommand {
 
     @OptionGroup public var catalog: CatalogOptions
     @OptionGroup public var asOf: AsOfOption
-    @OptionGroup public var output: FormatOption
+    @OptionGroup public var output: FormatOption<ListingFormats>
     @Option(help: "The Kubernetes minor, such as 1.35.") public var kubernetes: VersionNumber
     @Option(help: "Only components offered on this platform.") public var platform: String?
 

@@ -46,8 +46,9 @@ public struct ReviewCommand: ParsableCommand {
 }
 
 /// The formats of the board pack.
-public enum ReviewFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case markdown, html, json
+public enum ReviewFormats: FormatChoices {
+    public static let formats: [OutputFormat] = [.markdown, .html, .json]
+    public static let defaultFormat = OutputFormat.markdown
 }
 
 extension ReviewCommand {
@@ -60,7 +61,7 @@ extension ReviewCommand {
         @OptionGroup public var inventory: InventoryOptions
         @OptionGroup public var asOf: AsOfOption
         @Option(help: "The review quarter, such as 2026-Q4.") public var quarter: Quarter
-        @Option(help: "Output format: markdown, html or json.") public var format: ReviewFormat = .markdown
+        @OptionGroup public var output: FormatOption<ReviewFormats>
 
         public init() {}
 
@@ -73,10 +74,10 @@ extension ReviewCommand {
                 catalog: loaded, inventory: fleet, plan: plan, quarter: quarter, moves: try ReviewCommand.moves(catalog)
             ).evaluate()
             let report = ReviewReport(quarter: quarter, asOf: day, catalog: loaded, reviews: reviews)
-            switch format {
-            case .markdown: Console.out(report.markdown())
+            switch output.chosen {
             case .html: Console.out(report.html())
             case .json: Console.out(report.json().serialized())
+            default: Console.out(report.markdown())
             }
         }
     }

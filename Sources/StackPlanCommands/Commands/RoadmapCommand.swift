@@ -2,9 +2,10 @@ import ArgumentParser
 import StackPlanCore
 import StackPlanReports
 
-/// The formats of `stackplan roadmap`.
-public enum RoadmapFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case markdown, html, svg
+/// The formats of `stackplan roadmap`: a document (Markdown or HTML) or the timeline alone (SVG).
+public enum RoadmapFormats: FormatChoices {
+    public static let formats: [OutputFormat] = [.markdown, .html, .svg]
+    public static let defaultFormat = OutputFormat.markdown
 }
 
 /// `stackplan roadmap`: the architect's document for one customer.
@@ -18,7 +19,7 @@ public struct RoadmapCommand: ParsableCommand {
     @OptionGroup public var asOf: AsOfOption
     @Option(help: "The customer id.") public var customer: String
     @Option(help: "Months shown on the timeline (1–60).") public var horizon: Int = 12
-    @Option(help: "Output format: markdown, html or svg.") public var format: RoadmapFormat = .markdown
+    @OptionGroup public var output: FormatOption<RoadmapFormats>
 
     public init() {}
 
@@ -37,10 +38,10 @@ public struct RoadmapCommand: ParsableCommand {
         }
         let plan = UpgradePlanner(catalog: loaded, asOf: day).plan(fleet, customer: customer)
         let roadmap = Roadmap(customer: found, plan: plan, months: horizon)
-        switch format {
-        case .markdown: Console.out(RoadmapDocument().markdown(roadmap))
+        switch output.chosen {
         case .html: Console.out(RoadmapDocument().html(roadmap))
         case .svg: Console.out(RoadmapSVG().render(roadmap))
+        default: Console.out(RoadmapDocument().markdown(roadmap))
         }
     }
 }

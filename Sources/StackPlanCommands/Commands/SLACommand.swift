@@ -25,9 +25,10 @@ public struct SLACommand: ParsableCommand {
 }
 
 extension SLACommand {
-    /// The formats of `sla due`.
-    public enum DueFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
-        case table, json
+    /// The formats of `sla due`: a short text or JSON.
+    public enum DueFormats: FormatChoices {
+        public static let formats: [OutputFormat] = [.table, .json]
+        public static let defaultFormat = OutputFormat.table
     }
 
     /// `stackplan sla due`: when the first response to an incident is due.
@@ -39,7 +40,7 @@ extension SLACommand {
         @Option(help: "urgent, high, normal or low.") public var severity: IncidentSeverity
         @Option(help: "When the incident was opened: ISO 8601 with Z or an offset, e.g. 2026-11-25T16:30:00-08:00.")
         public var opened: Instant
-        @Option(help: "Output format: table or json.") public var format: DueFormat = .table
+        @OptionGroup public var output: FormatOption<DueFormats>
 
         public init() {}
 
@@ -49,14 +50,14 @@ extension SLACommand {
             let due = levels.due(severity: severity, opened: opened)
             let target = levels.target(for: severity)
             let zone = levels.businessHours.zone
-            switch format {
+            switch output.chosen {
             case .json:
                 Console.out(
                     JSONValue.object([
                         ("severity", .string(severity.rawValue)), ("opened", .string(opened.isoUTC)),
                         ("due", .string(due.isoUTC)), ("clock", .string(target.clock.rawValue)),
                     ]).serialized())
-            case .table:
+            default:
                 let clock = target.clock == .wall ? "wall clock" : "business clock"
                 Console.out(
                     """
@@ -79,7 +80,7 @@ extension SLACommand {
 
         @OptionGroup public var catalog: CatalogOptions
         @OptionGroup public var inventory: InventoryOptions
-        @OptionGroup public var output: FormatOption
+        @OptionGroup public var output: FormatOption<ListingFormats>
         @Option(help: "The incident log (CSV).") public var incidents: String
         @Option(help: "Only incidents opened in this month (YYYY-MM, business time zone).") public var month: String?
         @Option(
@@ -119,7 +120,7 @@ extension SLACommand {
                 return MonthKey(year: day.year, month: day.month) == wanted
             }
             let (assessed, credits) = assessor.assess(selected)
-            if output.format == .json {
+            if output.chosen == .json {
                 Console.out(bytes: SLAReport.json(incidents: assessed, customers: credits).serializedBytes())
             } else {
                 output.emit(SLAReport.make(incidents: assessed, customers: credits, asOf: judged, zone: zone))

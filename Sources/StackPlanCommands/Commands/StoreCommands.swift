@@ -52,7 +52,7 @@ extension CatalogCommand {
             abstract: "The published editions with dates, hashes and component counts per tier.")
 
         @OptionGroup public var database: DatabaseOptions
-        @OptionGroup public var output: FormatOption
+        @OptionGroup public var output: FormatOption<ListingFormats>
 
         public init() {}
 
@@ -81,8 +81,9 @@ extension CatalogCommand {
     }
 
     /// The formats of `catalog diff`.
-    public enum DiffFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
-        case table, json, markdown
+    public enum DiffFormats: FormatChoices {
+        public static let formats: [OutputFormat] = [.table, .json, .markdown]
+        public static let defaultFormat = OutputFormat.table
     }
 
     /// `stackplan catalog diff FROM TO`.
@@ -94,7 +95,7 @@ extension CatalogCommand {
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The older edition, or 'working'.") public var from: String
         @Argument(help: "The newer edition, or 'working'.") public var to: String
-        @Option(help: "Output format: table, json or markdown.") public var format: DiffFormat = .table
+        @OptionGroup public var output: FormatOption<DiffFormats>
 
         public init() {}
 
@@ -109,8 +110,7 @@ extension CatalogCommand {
             }
             let diff = CatalogDiff(from: try load(from), to: try load(to))
             let report = StoreReports.diff(diff, from: from, to: to)
-            Console.out(
-                (ReportFormat(rawValue: format.rawValue) ?? .table).render(report, color: Console.colorEnabled(fd: 1)))
+            output.emit(report)
         }
     }
 }
@@ -150,9 +150,10 @@ public struct Snapshot: ParsableCommand {
     }
 }
 
-/// The formats of `history`.
-public enum HistoryFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case table, json, csv, markdown, html
+/// The formats of `history`: the listings and an HTML page with sparklines.
+public enum HistoryFormats: FormatChoices {
+    public static let formats = OutputFormat.listings + [.html]
+    public static let defaultFormat = OutputFormat.table
 }
 
 /// `stackplan history`: the trend over stored snapshots.
@@ -162,7 +163,7 @@ public struct History: ParsableCommand {
 
     @OptionGroup public var database: DatabaseOptions
     @Option(help: "Only this customer.") public var customer: String?
-    @Option(help: "Output format: table, json, csv, markdown or html.") public var format: HistoryFormat = .table
+    @OptionGroup public var output: FormatOption<HistoryFormats>
 
     public init() {}
 
@@ -179,11 +180,10 @@ public struct History: ParsableCommand {
         } catch {
             throw error.commandError
         }
-        switch format {
-        case .html: Console.out(StoreReports.historyHTML(points))
-        case .table, .json, .csv, .markdown:
-            let listing = ReportFormat(rawValue: format.rawValue) ?? .table
-            Console.out(listing.render(StoreReports.history(points), color: Console.colorEnabled(fd: 1)))
+        if output.chosen == .html {
+            Console.out(StoreReports.historyHTML(points))
+        } else {
+            output.emit(StoreReports.history(points))
         }
     }
 }

@@ -17,7 +17,7 @@ extension VersionNumber: ExpressibleByArgument {
 }
 
 extension Tier: ExpressibleByArgument {}
-extension ReportFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
 
 /// `--catalog DIR`, defaulting to `$STACKPLAN_CATALOG`, then `./catalog`.
 public struct CatalogOptions: ParsableArguments {
@@ -74,15 +74,42 @@ public struct AsOfOption: ParsableArguments {
     }
 }
 
-/// `--format table|json|csv|markdown`.
-public struct FormatOption: ParsableArguments {
-    @Option(name: .long, help: "Output format: table, json, csv or markdown.")
-    public var format: ReportFormat = .table
+/// The formats one command offers, and its default: the type argument of `FormatOption`.
+public protocol FormatChoices {
+    static var formats: [OutputFormat] { get }
+    static var defaultFormat: OutputFormat { get }
+}
+
+/// The listings: table (default), JSON, CSV and Markdown.
+public enum ListingFormats: FormatChoices {
+    public static let formats = OutputFormat.listings
+    public static let defaultFormat = OutputFormat.table
+}
+
+/// `--format F`: one of the formats `Choices` offers; any other is a usage error (exit 64).
+public struct FormatOption<Choices: FormatChoices>: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output format: \(Choices.formats.map(\.rawValue).joined(separator: ", ")) "
+                + "(default: \(Choices.defaultFormat.rawValue)).",
+            valueName: "format"))
+    public var format: OutputFormat?
 
     public init() {}
 
-    /// Renders `report` to standard output (tables coloured only on a terminal without NO_COLOR).
+    /// The format asked for, else the command's default.
+    public var chosen: OutputFormat { format ?? Choices.defaultFormat }
+
+    public func validate() throws {
+        guard let format, !Choices.formats.contains(format) else { return }
+        throw ValidationError(
+            "--format takes \(Choices.formats.map(\.rawValue).joined(separator: ", ")) here, not '\(format.rawValue)'")
+    }
+
+    /// Renders `report` to standard output in the chosen format (tables coloured only on a
+    /// terminal without NO_COLOR).
     public func emit(_ report: Report) {
-        Console.out(format.render(report, color: Console.colorEnabled(fd: 1)))
+        Console.out(report.rendered(as: chosen, color: Console.colorEnabled(fd: 1)))
     }
 }
