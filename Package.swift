@@ -77,6 +77,7 @@ let package = Package(
         .testTarget(
             name: "StackPlanCommandsTests",
             dependencies: ["StackPlanCommands", "stackplan"],
+            exclude: ["Golden"],
             swiftSettings: strict
         ),
     ]

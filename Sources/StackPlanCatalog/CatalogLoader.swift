@@ -18,8 +18,6 @@ public struct CatalogLoader: Sendable {
     public static let topLevelFiles: Set<String> = ["catalog.yaml", "kubernetes.yaml", "policy.yaml", "review.yaml"]
     /// Folders whose YAML files are read.
     public static let folders: Set<String> = ["components", "platforms", "reviews"]
-    /// Days after `dataAsOf` from which the data counts as stale.
-    public static let staleAfterDays = 90
 
     public init() {}
 
@@ -50,7 +48,10 @@ public struct CatalogLoader: Sendable {
                 sink.error("unknown-component", "unknown component '\(reference.value)'", at: reference.location)
             }
         }
-        if let header { checkFreshness(header, kubernetes: kubernetes, asOf: asOf, sink: sink) }
+        if let header {
+            checkFreshness(
+                header, kubernetes: kubernetes, asOf: asOf, staleAfterDays: policy.staleAfterDays, sink: sink)
+        }
         if let review = placed.review { sink.append(contentsOf: ReviewFiles.moves(review).diagnostics) }
         for file in placed.decisions {
             let (decisions, diagnostics) = ReviewFiles.decisions(file)
@@ -131,9 +132,10 @@ public struct CatalogLoader: Sendable {
     }
 
     private func checkFreshness(
-        _ header: CatalogHeader, kubernetes: [Located<KubernetesRelease>], asOf: CalendarDay, sink: DiagnosticSink
+        _ header: CatalogHeader, kubernetes: [Located<KubernetesRelease>], asOf: CalendarDay, staleAfterDays: Int,
+        sink: DiagnosticSink
     ) {
-        if let dataAsOf = header.dataAsOf, dataAsOf.days(until: asOf) > Self.staleAfterDays {
+        if let dataAsOf = header.dataAsOf, dataAsOf.days(until: asOf) > staleAfterDays {
             sink.warning(
                 "stale-data",
                 "the catalog's data is \(dataAsOf.days(until: asOf)) days old on \(asOf) (dataAsOf \(dataAsOf)); "

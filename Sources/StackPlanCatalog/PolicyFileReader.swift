@@ -3,7 +3,14 @@ import StackPlanCore
 extension CatalogFileReaders {
     static let policyKeys = [
         "support", "upgrade", "schedule", "holidays", "businessHours", "responseTargets", "credits", "extendedSupport",
+        "risk", "data",
     ]
+    static let riskKeys = [
+        "overdue", "atRisk", "dueWithinHorizon", "dollarsPerPointOfExposure", "dollarsPerPointOfSurcharge",
+        "notQualified",
+    ]
+    static let nodeSkewKeys = ["minors", "olderMinors", "olderBelow"]
+    static let dataKeys = ["staleAfterDays"]
     static let extendedSupportKeys = ["platform", "standardPerClusterHour", "extendedPerClusterHour", "hoursPerMonth"]
     static let businessHoursKeys = ["timeZone", "open", "close", "days"]
     static let targetKeys = ["minutes", "clock"]
@@ -11,7 +18,9 @@ extension CatalogFileReaders {
     static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static let holidayKeys = ["add", "remove"]
     static let supportKeys = ["supportedMinors"]
-    static let upgradeKeys = ["sideBySideDays", "inPlaceDays", "endOfLifeDays", "soakDays"]
+    static let upgradeKeys = [
+        "sideBySideDays", "inPlaceDays", "endOfLifeDays", "soakDays", "atRiskWithinDays", "nodeSkew",
+    ]
     static let scheduleKeys = ["inPlaceStepDays", "sideBySideStepDays", "nodeStepDays", "componentStepDays"]
 
     /// Reads `policy.yaml`; keys left out keep the standard values.
@@ -37,7 +46,52 @@ extension CatalogFileReaders {
                 migration: count(schedule, "sideBySideStepDays") ?? durations.migration,
                 nodes: count(schedule, "nodeStepDays") ?? durations.nodes,
                 component: count(schedule, "componentStepDays") ?? durations.component),
-            serviceLevels: serviceLevels(reader, holidays: holidays), extendedSupport: extendedSupport(reader))
+            serviceLevels: serviceLevels(reader, holidays: holidays), extendedSupport: extendedSupport(reader),
+            atRiskWithinDays: count(upgrade, "atRiskWithinDays", minimum: 0) ?? standard.atRiskWithinDays,
+            nodeSkew: nodeSkew(upgrade),
+            staleAfterDays: count(section(reader, "data", keys: dataKeys), "staleAfterDays")
+                ?? standard.staleAfterDays,
+            risk: riskWeights(reader))
+    }
+
+    /// `upgrade.nodeSkew`; keys left out keep Kubernetes' skew policy.
+    private static func nodeSkew(_ upgrade: MappingReader?) -> NodeSkew {
+        let standard = NodeSkew.standard
+        guard let upgrade, let section = section(upgrade, "nodeSkew", keys: nodeSkewKeys) else { return standard }
+        var below = standard.olderBelow
+        if let text = section.string("olderBelow", required: false) {
+            if let minor = VersionNumber(cycle: text), minor.parts.count == 2 {
+                below = minor
+            } else {
+                section.sink.error(
+                    "bad-value", "'olderBelow' must be a Kubernetes minor such as \"1.25\", not '\(text)'",
+                    at: section.location("olderBelow"))
+            }
+        }
+        return NodeSkew(
+            minors: count(section, "minors") ?? standard.minors,
+            olderMinors: count(section, "olderMinors") ?? standard.olderMinors, olderBelow: below)
+    }
+
+    /// `risk:`; keys left out keep the standard weights.
+    private static func riskWeights(_ reader: MappingReader) -> RiskWeights {
+        let standard = RiskWeights.standard
+        guard let section = section(reader, "risk", keys: riskKeys) else { return standard }
+        func divisor(_ key: String, _ fallback: Double) -> Double {
+            guard let value = amount(section, key) else { return fallback }
+            guard value > 0 else {
+                section.sink.error("bad-value", "'\(key)' must be more than 0", at: section.location(key))
+                return fallback
+            }
+            return value
+        }
+        return RiskWeights(
+            overdue: amount(section, "overdue") ?? standard.overdue,
+            atRisk: amount(section, "atRisk") ?? standard.atRisk,
+            dueWithinHorizon: amount(section, "dueWithinHorizon") ?? standard.dueWithinHorizon,
+            dollarsPerPointOfExposure: divisor("dollarsPerPointOfExposure", standard.dollarsPerPointOfExposure),
+            dollarsPerPointOfSurcharge: divisor("dollarsPerPointOfSurcharge", standard.dollarsPerPointOfSurcharge),
+            notQualified: amount(section, "notQualified") ?? standard.notQualified)
     }
 
     /// `businessHours`, `responseTargets` and `credits`; keys left out keep the standard values.

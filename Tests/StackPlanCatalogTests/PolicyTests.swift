@@ -31,6 +31,42 @@ struct PolicyTests {
                     durations: StepDurations(controlPlane: 5, migration: 14, nodes: 3, component: 2)))
     }
 
+    @Test func readsTheRiskWeightsMarginsSkewAndStaleness() throws {
+        let policy = """
+            upgrade:
+              atRiskWithinDays: 45
+              nodeSkew: {minors: 2, olderMinors: 1, olderBelow: "1.28"}
+            risk:
+              overdue: 50
+              notQualified: 0
+              dollarsPerPointOfExposure: 100
+            data:
+              staleAfterDays: 30
+            """
+        let result = CatalogFixture.load(CatalogFixture.with("policy.yaml", policy), asOf: "2026-09-21")
+        let loaded = try #require(result.catalog)
+        #expect(loaded.policy.atRiskWithinDays == 45)
+        #expect(loaded.policy.nodeSkew.allowedLag(nodes: VersionNumber(parts: [1, 27])) == 1)
+        #expect(loaded.policy.nodeSkew.allowedLag(nodes: VersionNumber(parts: [1, 28])) == 2)
+        #expect(loaded.policy.risk.overdue == 50 && loaded.policy.risk.atRisk == 30)
+        #expect(
+            loaded.policy.risk.score(
+                overdue: 1, atRisk: 0, dueWithinHorizon: 0, exposure: 250, surcharge: 0, qualified: false) == 52.5)
+        // dataAsOf 2026-08-20 is 32 days before 2026-09-21: stale after 30 days.
+        #expect(result.diagnostics.map(\.code).contains("stale-data"))
+    }
+
+    @Test func rejectsADivisorOfZeroAndABadSkewMinor() {
+        let policy = """
+            upgrade:
+              nodeSkew: {olderBelow: "one"}
+            risk:
+              dollarsPerPointOfSurcharge: 0
+            """
+        let result = CatalogFixture.load(CatalogFixture.with("policy.yaml", policy))
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.code) == ["bad-value", "bad-value"])
+    }
+
     @Test func reportsBadNumbersAndUnknownKeys() {
         let policy = """
             support:

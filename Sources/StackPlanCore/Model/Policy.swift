@@ -16,12 +16,25 @@ public struct Policy: Hashable, Sendable {
     public let serviceLevels: ServiceLevelPolicy
     /// What a cluster past standard support costs extra (EKS extended support).
     public let extendedSupport: ExtendedSupportPricing
+    /// Days before a due date from which a step not yet started is at risk.
+    public let atRiskWithinDays: Int
+    /// R6: how far worker nodes may lag the control plane.
+    public let nodeSkew: NodeSkew
+    /// Days after the catalog's `dataAsOf` from which `catalog validate` warns that it is stale.
+    public let staleAfterDays: Int
+    /// The weights of the forecast's risk score.
+    public let risk: RiskWeights
 
     public init(
         supportedMinors: Int, sideBySideDays: Int, inPlaceDays: Int, endOfLifeDays: Int, soakDays: Int,
         durations: StepDurations = .standard, serviceLevels: ServiceLevelPolicy = .standard,
-        extendedSupport: ExtendedSupportPricing = .standard
+        extendedSupport: ExtendedSupportPricing = .standard, atRiskWithinDays: Int = 30,
+        nodeSkew: NodeSkew = .standard, staleAfterDays: Int = 90, risk: RiskWeights = .standard
     ) {
+        self.atRiskWithinDays = atRiskWithinDays
+        self.nodeSkew = nodeSkew
+        self.staleAfterDays = staleAfterDays
+        self.risk = risk
         self.serviceLevels = serviceLevels
         self.extendedSupport = extendedSupport
         self.supportedMinors = supportedMinors
@@ -101,5 +114,68 @@ public struct ExtendedSupportPricing: Hashable, Sendable {
     /// The extra cost per cluster and month of running past standard support.
     public var monthlySurchargePerCluster: Double {
         (extendedPerClusterHour - standardPerClusterHour) * hoursPerMonth
+    }
+}
+
+/// R6: how many minors worker nodes may lag the control plane (`upgrade.nodeSkew` in `policy.yaml`).
+public struct NodeSkew: Hashable, Sendable {
+    /// The lag allowed from `olderBelow` on.
+    public let minors: Int
+    /// The lag allowed for nodes on a minor below `olderBelow`.
+    public let olderMinors: Int
+    /// The node minor below which `olderMinors` applies.
+    public let olderBelow: VersionNumber
+
+    public init(minors: Int, olderMinors: Int, olderBelow: VersionNumber) {
+        self.minors = minors
+        self.olderMinors = olderMinors
+        self.olderBelow = olderBelow
+    }
+
+    /// Kubernetes' version-skew policy: 3 minors, 2 for nodes below 1.25.
+    public static let standard = NodeSkew(minors: 3, olderMinors: 2, olderBelow: VersionNumber(parts: [1, 25]))
+
+    /// The most minors nodes on `nodes` may lag the control plane.
+    public func allowedLag(nodes: VersionNumber) -> Int {
+        nodes < olderBelow ? olderMinors : minors
+    }
+}
+
+/// The weights of the forecast's risk score (`risk:` in `policy.yaml`): points per overdue step,
+/// per step at risk, per step due within the horizon, one point per so many dollars of credit
+/// exposure and of monthly surcharge, and points for a customer that is not qualified.
+public struct RiskWeights: Hashable, Sendable {
+    public let overdue: Double
+    public let atRisk: Double
+    public let dueWithinHorizon: Double
+    public let dollarsPerPointOfExposure: Double
+    public let dollarsPerPointOfSurcharge: Double
+    public let notQualified: Double
+
+    public init(
+        overdue: Double, atRisk: Double, dueWithinHorizon: Double, dollarsPerPointOfExposure: Double,
+        dollarsPerPointOfSurcharge: Double, notQualified: Double
+    ) {
+        self.overdue = overdue
+        self.atRisk = atRisk
+        self.dueWithinHorizon = dueWithinHorizon
+        self.dollarsPerPointOfExposure = dollarsPerPointOfExposure
+        self.dollarsPerPointOfSurcharge = dollarsPerPointOfSurcharge
+        self.notQualified = notQualified
+    }
+
+    /// 100 per overdue step, 30 per step at risk, 5 per step due within the horizon, a point per
+    /// $50 of exposure and of surcharge, 25 when not qualified.
+    public static let standard = RiskWeights(
+        overdue: 100, atRisk: 30, dueWithinHorizon: 5, dollarsPerPointOfExposure: 50, dollarsPerPointOfSurcharge: 50,
+        notQualified: 25)
+
+    /// The score of a customer's figures.
+    public func score(
+        overdue: Int, atRisk: Int, dueWithinHorizon: Int, exposure: Double, surcharge: Double, qualified: Bool
+    ) -> Double {
+        Double(overdue) * self.overdue + Double(atRisk) * self.atRisk + Double(dueWithinHorizon) * self.dueWithinHorizon
+            + exposure / dollarsPerPointOfExposure + surcharge / dollarsPerPointOfSurcharge
+            + (qualified ? 0 : notQualified)
     }
 }

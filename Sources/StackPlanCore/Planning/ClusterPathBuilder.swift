@@ -15,11 +15,6 @@ struct ClusterPathBuilder {
         self.components = Dictionary(catalog.components.map { ($0.id, ComponentBox($0)) }) { first, _ in first }
     }
 
-    /// The most minors worker nodes may lag the control plane: 3, or 2 when the nodes are below 1.25.
-    static func allowedNodeLag(nodes: VersionNumber) -> Int {
-        nodes < VersionNumber(parts: [1, 25]) ? 2 : 3
-    }
-
     func plan(
         customer: Customer, environment: Environment, cluster: Cluster, qualified: Bool, platform: PlatformContext
     ) -> ClusterPlan {
@@ -88,7 +83,7 @@ struct ClusterPathBuilder {
         let current = cluster.minor
         guard nodes < current else { return [] }
         let lag = current.parts[1] - nodes.parts[1]
-        let allowed = Self.allowedNodeLag(nodes: nodes)
+        let allowed = policy.nodeSkew.allowedLag(nodes: nodes)
         var reason = "worker nodes on \(nodes) follow the control plane to \(current)"
         if lag > allowed {
             warnings.append(

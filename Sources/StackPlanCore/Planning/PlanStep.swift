@@ -57,15 +57,12 @@ public struct PlanStep: Hashable, Sendable {
 }
 
 extension PlanStep {
-    /// Days before a due date from which an unstarted step is at risk.
-    public static let atRiskWithinDays = 30
-
     /// The at-risk part of the status rule: blocked, planned to end after its due date, or due
-    /// within 30 days of `day` and not started on it.
-    public func isAtRisk(on day: CalendarDay) -> Bool {
+    /// within `margin` days of `day` (`upgrade.atRiskWithinDays`, 30) and not started on it.
+    public func isAtRisk(on day: CalendarDay, margin: Int) -> Bool {
         if blocked { return true }
         if let end = plannedEnd, let due, end > due { return true }
-        if let due, day.days(until: due) <= Self.atRiskWithinDays, plannedStart.map({ $0 > day }) ?? true {
+        if let due, day.days(until: due) <= margin, plannedStart.map({ $0 > day }) ?? true {
             return true
         }
         return false

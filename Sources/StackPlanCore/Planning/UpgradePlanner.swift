@@ -68,7 +68,9 @@ public struct UpgradePlanner: Sendable {
     func status(of plan: borrowing ClusterPlan) -> ClusterStatus {
         let dues = plan.steps.compactMap(\.due) + [plan.nextDue].compactMap { $0 }
         if dues.contains(where: { $0 < asOf }) { return .overdue }
-        if plan.steps.contains(where: { $0.isAtRisk(on: asOf) }) { return .atRisk }
+        if plan.steps.contains(where: { $0.isAtRisk(on: asOf, margin: catalog.policy.atRiskWithinDays) }) {
+            return .atRisk
+        }
         if let target = plan.target, plan.cluster.minor == target { return .current }
         return .onTrack
     }

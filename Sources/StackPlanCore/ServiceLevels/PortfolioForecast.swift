@@ -90,7 +90,10 @@ public struct PortfolioForecast: Hashable, Sendable {
             }
             let overdue = dues.filter { $0 < asOf }.count
             // Overdue steps are counted as overdue, not also as at risk.
-            let atRisk = steps.filter { step in (step.due.map { $0 >= asOf } ?? true) && step.isAtRisk(on: asOf) }.count
+            let atRisk = steps.filter { step in
+                (step.due.map { $0 >= asOf } ?? true)
+                    && step.isAtRisk(on: asOf, margin: catalog.policy.atRiskWithinDays)
+            }.count
             let upcoming = dues.filter { $0 >= asOf && $0 < end }
             // Past standard support and not yet past extended support (after that the platform
             // has upgraded the cluster by force: no surcharge).
@@ -103,9 +106,9 @@ public struct PortfolioForecast: Hashable, Sendable {
             let surcharge = Double(extended.count) * pricing.monthlySurchargePerCluster
             let credit = exposure[customer.id] ?? 0
             let qualified = qualification[customer.id] ?? Qualification(customer).qualified
-            let score =
-                Double(overdue) * 100 + Double(atRisk) * 30 + Double(upcoming.count) * 5 + credit / 50 + surcharge / 50
-                + (qualified ? 0 : 25)
+            let score = catalog.policy.risk.score(
+                overdue: overdue, atRisk: atRisk, dueWithinHorizon: upcoming.count, exposure: credit,
+                surcharge: surcharge, qualified: qualified)
             return CustomerForecast(
                 id: customer.id, name: customer.name, qualified: qualified,
                 clustersOutsideSLA: clusters.filter { !$0.slaApplies }.count, overdue: overdue, atRisk: atRisk,
