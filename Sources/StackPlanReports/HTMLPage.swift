@@ -5,7 +5,7 @@ enum HTMLPage {
         table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
         th, td { border: 1px solid #ccc; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
         th { background: #f4f6f8; }
-        td.d { white-space: nowrap; }
+        .d { white-space: nowrap; }
         td.n { text-align: right; }
         svg { max-width: 100%; height: auto; }
         @media (max-width: 40rem) { body { margin: 0.75rem; } th, td { padding: 0.2rem 0.35rem; } }
@@ -67,8 +67,7 @@ enum HTMLPage {
     }
 
     /// A table with escaped cells; `cellClass` names a CSS class for a cell (column index, text), if
-    /// any. Cells holding dates (`2026-09-30`, `2026-09-01 – 2026-09-07`, instants) never wrap
-    /// inside a value (class `d`).
+    /// any. Dates in cells (`2026-09-30`, instants) never wrap inside the value.
     static func table(_ header: [String], _ rows: [[String]], cellClass: (Int, String) -> String? = { _, _ in nil })
         -> String
     {
@@ -76,21 +75,48 @@ enum HTMLPage {
         for row in rows {
             out += "<tr>"
             for (index, cell) in row.enumerated() {
-                let attribute = (cellClass(index, cell) ?? (isDate(cell) ? "d" : nil)).map { " class=\"\($0)\"" } ?? ""
-                out += "<td\(attribute)>\(escape(cell))</td>"
+                let attribute = cellClass(index, cell).map { " class=\"\($0)\"" } ?? ""
+                out += "<td\(attribute)>\(keepingDatesWhole(escape(cell)))</td>"
             }
             out += "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }
 
-    /// Whether `text` starts with a `YYYY-MM-DD` date (a date, a window or an instant).
-    static func isDate(_ text: String) -> Bool {
-        let bytes = Array(text.utf8.prefix(10))
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
-        return bytes.enumerated().allSatisfy { index, byte in
-            index == 4 || index == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    /// `html` with every `YYYY-MM-DD` date (alone or starting an instant) in a no-wrap span, so a
+    /// narrow column never breaks a date at its hyphens.
+    static func keepingDatesWhole(_ html: String) -> String {
+        let bytes = Array(html.utf8)
+        guard bytes.count >= 10 else { return html }
+        func digit(_ index: Int) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) }
+        func isDate(at start: Int) -> Bool {
+            guard start + 10 <= bytes.count, start == 0 || !digit(start - 1) else { return false }
+            for offset in 0..<10 {
+                let ok = offset == 4 || offset == 7 ? bytes[start + offset] == UInt8(ascii: "-") : digit(start + offset)
+                if !ok { return false }
+            }
+            return start + 10 == bytes.count || !digit(start + 10)
         }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        var index = 0
+        while index < bytes.count {
+            if isDate(at: index) {
+                var end = index + 10
+                // An instant keeps its time and offset with it: 2026-11-25T20:00:00Z.
+                while end < bytes.count, bytes[end] != UInt8(ascii: " "), bytes[end] != UInt8(ascii: "<"),
+                    bytes[end] != UInt8(ascii: ","), bytes[end] != UInt8(ascii: ")"), bytes[end] != UInt8(ascii: ";")
+                {
+                    end += 1
+                }
+                out += Array("<span class=\"d\">".utf8) + bytes[index..<end] + Array("</span>".utf8)
+                index = end
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A bulleted list, or "None." when empty.

@@ -52,15 +52,19 @@ public struct RoadmapSVG: Sendable {
                 + " → \(cluster.target?.text ?? "?") · \(cluster.status.rawValue)</text>\n"
             out +=
                 "<rect x=\"\(Self.labelWidth)\" y=\"\(y + 8)\" width=\"\(Self.chartWidth)\" height=\"14\" fill=\"#f4f6f8\"/>\n"
-            for step in cluster.steps {
+            // Cluster steps first, then component steps on top (they are short and sit inside the row).
+            let ordered = cluster.steps.filter { $0.action != .upgradeComponent }
+                + cluster.steps.filter { $0.action == .upgradeComponent }
+            for step in ordered {
                 if let begin = step.plannedStart, let finish = step.plannedEnd, finish >= roadmap.start,
                     begin < roadmap.end
                 {
-                    // Component steps (often one day) sit in the lower part of the row, at least 6 px wide.
+                    // Component steps (often one day) sit in the lower part of the row, at least 6 px wide,
+                    // in their own colour.
                     let component = step.action == .upgradeComponent
                     let left = x(begin) + (component ? 1 : 0)
                     let right = max(left + (component ? 6 : 3), x(finish.adding(days: 1)) - 1)
-                    let color = component ? "#5b8fc7" : "#2f6fb0"
+                    let color = component ? "#12a38c" : "#2f6fb0"
                     let (top, tall) = component ? (y + 16, 6) : (y + 8, 14)
                     out +=
                         "<rect x=\"\(left)\" y=\"\(top)\" width=\"\(right - left)\" height=\"\(tall)\" fill=\"\(color)\">"
@@ -92,7 +96,7 @@ public struct RoadmapSVG: Sendable {
         out += """
             <rect x="\(Self.labelWidth)" y="\(legendY - 10)" width="12" height="10" fill="#2f6fb0"/>\
             <text x="\(Self.labelWidth + 16)" y="\(legendY)">cluster step</text>
-            <rect x="\(Self.labelWidth + 100)" y="\(legendY - 6)" width="12" height="6" fill="#5b8fc7"/>\
+            <rect x="\(Self.labelWidth + 100)" y="\(legendY - 6)" width="12" height="6" fill="#12a38c"/>\
             <text x="\(Self.labelWidth + 116)" y="\(legendY)">component step</text>
             <path d="M\(Self.labelWidth + 226) \(legendY - 11) l5 5 l-5 5 l-5 -5 z" fill="#e08a00"/>\
             <text x="\(Self.labelWidth + 236)" y="\(legendY)">due date (red: overdue or blocked)</text>

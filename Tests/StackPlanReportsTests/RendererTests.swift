@@ -80,3 +80,22 @@ struct RendererTests {
         #expect(!empty.rendered(as: format).isEmpty)
     }
 }
+
+@Suite("HTML page")
+struct HTMLPageTests {
+    @Test(arguments: [
+        ("due 2026-09-30", "due <span class=\"d\">2026-09-30</span>"),
+        ("$730.00 (to 2026-11-26)", "$730.00 (to <span class=\"d\">2026-11-26</span>)"),
+        ("2026-11-25T20:00:00Z, later", "<span class=\"d\">2026-11-25T20:00:00Z</span>, later"),
+        ("12026-09-30 and 1.36", "12026-09-30 and 1.36"),
+    ])
+    func datesNeverWrapInsideTheirValue(_ text: String, _ html: String) {
+        #expect(HTMLPage.keepingDatesWhole(text) == html)
+    }
+
+    @Test func pagesHaveAViewportAndPrintStyles() {
+        let page = HTMLPage.render(title: "T", body: "")
+        #expect(page.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
+        #expect(page.contains("@media print"))
+    }
+}
