@@ -53,7 +53,8 @@ public struct RoadmapSVG: Sendable {
             out +=
                 "<rect x=\"\(Self.labelWidth)\" y=\"\(y + 8)\" width=\"\(Self.chartWidth)\" height=\"14\" fill=\"#f4f6f8\"/>\n"
             // Cluster steps first, then component steps on top (they are short and sit inside the row).
-            let ordered = cluster.steps.filter { $0.action != .upgradeComponent }
+            let ordered =
+                cluster.steps.filter { $0.action != .upgradeComponent }
                 + cluster.steps.filter { $0.action == .upgradeComponent }
             for step in ordered {
                 if let begin = step.plannedStart, let finish = step.plannedEnd, finish >= roadmap.start,
