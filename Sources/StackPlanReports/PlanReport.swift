@@ -169,6 +169,8 @@ struct PlanJSON: JSONDocument {
             writer.day(step.plannedEnd)
             writer.key("blocked")
             writer.bool(step.blocked)
+            writer.key("blockedBy")
+            if let cause = step.blockedBy { writer.int(cause) } else { writer.null() }
             writer.key("reason")
             writer.string(step.reason)
             writer.endObject()
