@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StackPlanCommandsTests",
-            dependencies: ["StackPlanCommands", "stackplan"],
+            dependencies: ["StackPlanCommands", "StackPlanStore", "stackplan"],
             exclude: ["Golden"],
             swiftSettings: strict
         ),

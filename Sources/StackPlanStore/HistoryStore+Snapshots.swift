@@ -88,6 +88,15 @@ extension HistoryStore {
         }
     }
 
+    /// The inventory text stored by the snapshot for `asOf`, if there is one.
+    public func inventoryText(ofSnapshotOn asOf: CalendarDay) throws(StoreError) -> String? {
+        try read { db in
+            try String.fetchOne(
+                db, sql: "SELECT inventory FROM snapshot WHERE asOf = ? ORDER BY id DESC LIMIT 1",
+                arguments: [asOf.description])
+        }
+    }
+
     /// The number of stored snapshots.
     public func snapshotCount() throws(StoreError) -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM snapshot") ?? 0 }

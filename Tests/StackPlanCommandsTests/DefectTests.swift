@@ -1,4 +1,6 @@
 import Foundation
+import StackPlanCore
+import StackPlanStore
 import Testing
 
 /// Defects found in use (issue 10), each with the test that failed before its fix.
@@ -22,6 +24,13 @@ struct DefectTests {
         #expect(second.stderr.contains("replaced snapshot #1 for 2026-09-01"))
         let history = try stackplan(["history", "--customer", "acme", "--db", db, "--format", "csv"])
         #expect(history.stdout.split(separator: "\r\n").count == 2)  // header + one point
+        // The stored inventory is the text the loader read, byte for byte.
+        let stored = try HistoryStore.open(path: db, create: false).inventoryText(
+            ofSnapshotOn: try #require(CalendarDay("2026-09-01")))
+        #expect(
+            stored
+                == (try String(
+                    contentsOf: packageRoot.appendingPathComponent("examples/inventory.yaml"), encoding: .utf8)))
     }
 
     @Test(arguments: [
