@@ -17,6 +17,10 @@ public struct InventoryLoadResult: Sendable {
 public struct InventoryLoader: Sendable {
     static let rootKeys = ["pods", "customers"]
     static let podKeys = ["id", "upgradesPerWeek"]
+    /// The most cluster steps a pod can start in a week.
+    static let maxUpgradesPerWeek = 1000
+    /// The largest monthly fee in USD (a cap for credit arithmetic).
+    static let maxMonthlyFee = 100_000_000.0
     static let customerKeys = [
         "id", "name", "pod", "monthlyFee", "onboardingEnds", "inBreach", "environments", "waivers",
     ]
@@ -195,9 +199,10 @@ public struct InventoryLoader: Sendable {
 
     private func positiveInt(_ item: MappingReader, _ key: String) -> Int? {
         guard let text = item.string(key) else { return nil }
-        guard let value = Int(text), value > 0 else {
+        guard let value = Int(text), (1...Self.maxUpgradesPerWeek).contains(value) else {
             item.sink.error(
-                "bad-value", "'\(key)' must be a whole number above 0, not '\(text)'", at: item.location(key))
+                "bad-value", "'\(key)' must be a whole number from 1 to \(Self.maxUpgradesPerWeek), not '\(text)'",
+                at: item.location(key))
             return nil
         }
         return value
@@ -205,9 +210,10 @@ public struct InventoryLoader: Sendable {
 
     private func money(_ item: MappingReader, _ key: String) -> Double? {
         guard let text = item.string(key) else { return nil }
-        guard let value = Double(text), value >= 0, value.isFinite else {
+        guard let value = Double(text), value.isFinite, (0...Self.maxMonthlyFee).contains(value) else {
             item.sink.error(
-                "bad-value", "'\(key)' must be an amount in USD of 0 or more, not '\(text)'", at: item.location(key))
+                "bad-value", "'\(key)' must be an amount in USD from 0 to 100000000, not '\(text)'",
+                at: item.location(key))
             return nil
         }
         return value

@@ -11,6 +11,23 @@ extension CatalogFileReaders {
     ]
     static let nodeSkewKeys = ["minors", "olderMinors", "olderBelow"]
     static let dataKeys = ["staleAfterDays"]
+
+    /// The sane range of every number in `policy.yaml` (Docs/catalog-format.md lists them): wide
+    /// enough for any real promise, narrow enough that no date or money arithmetic can overflow
+    /// and no schedule can run away.
+    static let ranges: [String: ClosedRange<Double>] = [
+        "supportedMinors": 1...10,
+        "sideBySideDays": 1...3650, "inPlaceDays": 1...3650, "endOfLifeDays": 1...3650, "soakDays": 0...365,
+        "atRiskWithinDays": 0...365, "minors": 1...10, "olderMinors": 1...10,
+        "inPlaceStepDays": 1...365, "sideBySideStepDays": 1...365, "nodeStepDays": 1...365,
+        "componentStepDays": 1...365,
+        "minutes": 1...43_200, "perMissedResponse": 0...1_000_000, "capPercentOfMonthlyFee": 0...1000,
+        "requestWindowDays": 0...365,
+        "standardPerClusterHour": 0...1000, "extendedPerClusterHour": 0...1000, "hoursPerMonth": 1...744,
+        "overdue": 0...1_000_000, "atRisk": 0...1_000_000, "dueWithinHorizon": 0...1_000_000,
+        "dollarsPerPointOfExposure": 0.01...1_000_000, "dollarsPerPointOfSurcharge": 0.01...1_000_000,
+        "notQualified": 0...1_000_000, "staleAfterDays": 1...3650,
+    ]
     static let extendedSupportKeys = ["platform", "standardPerClusterHour", "extendedPerClusterHour", "hoursPerMonth"]
     static let businessHoursKeys = ["timeZone", "open", "close", "days"]
     static let targetKeys = ["minutes", "clock"]
@@ -40,14 +57,14 @@ extension CatalogFileReaders {
             sideBySideDays: count(upgrade, "sideBySideDays") ?? standard.sideBySideDays,
             inPlaceDays: count(upgrade, "inPlaceDays") ?? standard.inPlaceDays,
             endOfLifeDays: count(upgrade, "endOfLifeDays") ?? standard.endOfLifeDays,
-            soakDays: count(upgrade, "soakDays", minimum: 0) ?? standard.soakDays,
+            soakDays: count(upgrade, "soakDays") ?? standard.soakDays,
             durations: StepDurations(
                 controlPlane: count(schedule, "inPlaceStepDays") ?? durations.controlPlane,
                 migration: count(schedule, "sideBySideStepDays") ?? durations.migration,
                 nodes: count(schedule, "nodeStepDays") ?? durations.nodes,
                 component: count(schedule, "componentStepDays") ?? durations.component),
             serviceLevels: serviceLevels(reader, holidays: holidays), extendedSupport: extendedSupport(reader),
-            atRiskWithinDays: count(upgrade, "atRiskWithinDays", minimum: 0) ?? standard.atRiskWithinDays,
+            atRiskWithinDays: count(upgrade, "atRiskWithinDays") ?? standard.atRiskWithinDays,
             nodeSkew: nodeSkew(upgrade),
             staleAfterDays: count(section(reader, "data", keys: dataKeys), "staleAfterDays")
                 ?? standard.staleAfterDays,
@@ -77,14 +94,7 @@ extension CatalogFileReaders {
     private static func riskWeights(_ reader: MappingReader) -> RiskWeights {
         let standard = RiskWeights.standard
         guard let section = section(reader, "risk", keys: riskKeys) else { return standard }
-        func divisor(_ key: String, _ fallback: Double) -> Double {
-            guard let value = amount(section, key) else { return fallback }
-            guard value > 0 else {
-                section.sink.error("bad-value", "'\(key)' must be more than 0", at: section.location(key))
-                return fallback
-            }
-            return value
-        }
+        func divisor(_ key: String, _ fallback: Double) -> Double { amount(section, key) ?? fallback }
         return RiskWeights(
             overdue: amount(section, "overdue") ?? standard.overdue,
             atRisk: amount(section, "atRisk") ?? standard.atRisk,
@@ -149,7 +159,7 @@ extension CatalogFileReaders {
             credits: CreditRules(
                 perMissedResponse: amount(credits, "perMissedResponse") ?? rules.perMissedResponse,
                 capPercentOfMonthlyFee: amount(credits, "capPercentOfMonthlyFee") ?? rules.capPercentOfMonthlyFee,
-                requestWindowDays: count(credits, "requestWindowDays", minimum: 0) ?? rules.requestWindowDays))
+                requestWindowDays: count(credits, "requestWindowDays") ?? rules.requestWindowDays))
     }
 
     private static func extendedSupport(_ reader: MappingReader) -> ExtendedSupportPricing {
@@ -177,12 +187,20 @@ extension CatalogFileReaders {
 
     private static func amount(_ reader: MappingReader?, _ key: String) -> Double? {
         guard let reader, let text = reader.string(key, required: false) else { return nil }
-        guard let value = Double(text), value >= 0, value.isFinite else {
+        let range = ranges[key] ?? 0...Double.greatestFiniteMagnitude
+        guard let value = Double(text), value.isFinite, range.contains(value) else {
             reader.sink.error(
-                "bad-value", "'\(key)' must be a number of 0 or more, not '\(text)'", at: reader.location(key))
+                "bad-value",
+                "'\(key)' must be a number from \(number(range.lowerBound)) to \(number(range.upperBound)), "
+                    + "not '\(text)'", at: reader.location(key))
             return nil
         }
         return value
+    }
+
+    /// `1000` rather than `1000.0` in messages.
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     /// `holidays: {add: [{date, name}], remove: [date]}` on top of the US federal rules.
@@ -214,12 +232,14 @@ extension CatalogFileReaders {
         return section
     }
 
-    private static func count(_ reader: MappingReader?, _ key: String, minimum: Int = 1) -> Int? {
+    private static func count(_ reader: MappingReader?, _ key: String) -> Int? {
         guard let reader, let text = reader.string(key, required: false) else { return nil }
-        guard let value = Int(text), value >= minimum else {
+        let range = ranges[key] ?? 1...Double(Int32.max)
+        guard let value = Int(text), range.contains(Double(value)) else {
             reader.sink.error(
-                "bad-value", "'\(key)' must be a whole number of at least \(minimum), not '\(text)'",
-                at: reader.location(key))
+                "bad-value",
+                "'\(key)' must be a whole number from \(number(range.lowerBound)) to \(number(range.upperBound)), "
+                    + "not '\(text)'", at: reader.location(key))
             return nil
         }
         return value

@@ -44,12 +44,12 @@ extension HistoryStore {
                 db, sql: "SELECT id, contentHash FROM edition WHERE name = ? AND superseded = 0", arguments: [name])
             var previous: String?
             if let current {
-                let existing: String = current["contentHash"]
+                let existing: String = try Self.value(current, "edition", "contentHash")
                 if existing == hash { return .unchanged(name: name, hash: hash) }
                 guard supersede else {
                     throw StoreError.conflictingEdition(name: name, existingHash: existing, newHash: hash)
                 }
-                let id: Int64 = current["id"]
+                let id: Int64 = try Self.value(current, "edition", "id")
                 try db.execute(sql: "UPDATE edition SET superseded = 1 WHERE id = ?", arguments: [id])
                 previous = existing
             }
@@ -59,8 +59,8 @@ extension HistoryStore {
             let id = db.lastInsertedRowID
             for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
                 try db.execute(
-                    sql: "INSERT INTO editionFile (editionId, path, content) VALUES (?, ?, ?)",
-                    arguments: [id, file.relativePath, file.text])
+                    sql: "INSERT INTO editionFile (editionId, path, content, contentHash) VALUES (?, ?, ?, ?)",
+                    arguments: [id, file.relativePath, file.text, SHA256.hex(file.text.utf8)])
             }
             if let previous { return .superseded(name: name, hash: hash, previousHash: previous) }
             return .published(name: name, hash: hash)
@@ -70,34 +70,48 @@ extension HistoryStore {
     /// Every edition, oldest first.
     public func editions() throws(StoreError) -> [Edition] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM edition ORDER BY id").map {
-                Edition(
-                    id: $0["id"], name: $0["name"], contentHash: $0["contentHash"], publishedAt: $0["publishedAt"],
-                    dataAsOf: $0["dataAsOf"], superseded: $0["superseded"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM edition ORDER BY id").map(Self.edition)
         }
+    }
+
+    private static func edition(_ row: Row) throws -> Edition {
+        Edition(
+            id: try value(row, "edition", "id"), name: try value(row, "edition", "name"),
+            contentHash: try value(row, "edition", "contentHash"),
+            publishedAt: try value(row, "edition", "publishedAt"),
+            dataAsOf: try value(row, "edition", "dataAsOf"), superseded: try value(row, "edition", "superseded"))
     }
 
     /// The files of the current edition `name`, with paths prefixed `edition:NAME/` for diagnostics.
     public func files(ofEdition name: String) throws(StoreError) -> [SourceFile] {
-        let id = try read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM edition WHERE name = ? AND superseded = 0", arguments: [name])
+        let edition = try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM edition WHERE name = ? AND superseded = 0", arguments: [name])
+                .map(Self.edition)
         }
-        guard let id else { throw StoreError.unknownEdition(name) }
-        return try files(
-            of: Edition(id: id, name: name, contentHash: "", publishedAt: "", dataAsOf: "", superseded: false))
+        guard let edition else { throw StoreError.unknownEdition(name) }
+        return try files(of: edition)
     }
 
-    /// The files of `edition` (current or superseded).
+    /// The files of `edition` (current or superseded), each checked against the hash stored when it
+    /// was published, and all of them against the edition's hash: a changed byte is `.tampered`.
     public func files(of edition: Edition) throws(StoreError) -> [SourceFile] {
-        try read { db in
+        let files = try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT path, content FROM editionFile WHERE editionId = ? ORDER BY path",
+                db, sql: "SELECT path, content, contentHash FROM editionFile WHERE editionId = ? ORDER BY path",
                 arguments: [edition.id]
             ).map { row -> SourceFile in
-                let path: String = row["path"]
-                return SourceFile(path: "edition:\(edition.name)/\(path)", relativePath: path, text: row["content"])
+                let path: String = try Self.value(row, "editionFile", "path")
+                let content: String = try Self.value(row, "editionFile", "content")
+                let hash: String? = try Self.value(row, "editionFile", "contentHash")
+                if let hash, hash != SHA256.hex(content.utf8) {
+                    throw StoreError.tampered(edition: edition.name, file: path)
+                }
+                return SourceFile(path: "edition:\(edition.name)/\(path)", relativePath: path, text: content)
             }
         }
+        guard Self.contentHash(files) == edition.contentHash else {
+            throw StoreError.tampered(edition: edition.name, file: nil)
+        }
+        return files
     }
 }

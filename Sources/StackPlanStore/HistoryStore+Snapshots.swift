@@ -78,12 +78,18 @@ extension HistoryStore {
                 arguments = [customer]
             }
             sql += " ORDER BY snapshotCustomer.customer, snapshot.asOf, snapshot.id"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-                HistoryPoint(
-                    snapshot: $0["snapshot"], asOf: $0["asOf"], customer: $0["customer"], qualified: $0["qualified"],
-                    clustersOutsideSLA: $0["clustersOutsideSla"], overdue: $0["overdue"], atRisk: $0["atRisk"],
-                    dueWithinHorizon: $0["dueWithinHorizon"], creditExposure: $0["creditExposure"],
-                    riskScore: $0["riskScore"])
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                func value<T: DatabaseValueConvertible>(_ column: String, _ table: String = "snapshotCustomer") throws
+                    -> T
+                {
+                    try Self.value(row, table, column)
+                }
+                return HistoryPoint(
+                    snapshot: try value("snapshot", "snapshot"), asOf: try value("asOf", "snapshot"),
+                    customer: try value("customer"), qualified: try value("qualified"),
+                    clustersOutsideSLA: try value("clustersOutsideSla"), overdue: try value("overdue"),
+                    atRisk: try value("atRisk"), dueWithinHorizon: try value("dueWithinHorizon"),
+                    creditExposure: try value("creditExposure"), riskScore: try value("riskScore"))
             }
         }
     }
@@ -111,20 +117,21 @@ extension HistoryStore {
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             if integrity != ["ok"] { problems += integrity.map { "integrity: \($0)" } }
             for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
-                let table: String = row["table"]
+                let table: String = try Self.value(row, "foreign_key_check", "table")
                 problems.append("foreign key: a row of \(table) refers to a missing row")
             }
             for edition in try Row.fetchAll(db, sql: "SELECT id, name, contentHash FROM edition") {
-                let id: Int64 = edition["id"]
-                let name: String = edition["name"]
+                let id: Int64 = try Self.value(edition, "edition", "id")
+                let name: String = try Self.value(edition, "edition", "name")
                 let files = try Row.fetchAll(
                     db, sql: "SELECT path, content FROM editionFile WHERE editionId = ?", arguments: [id]
                 ).map { row -> SourceFile in
-                    let path: String = row["path"]
-                    return SourceFile(path: path, relativePath: path, text: row["content"])
+                    let path: String = try Self.value(row, "editionFile", "path")
+                    return SourceFile(
+                        path: path, relativePath: path, text: try Self.value(row, "editionFile", "content"))
                 }
                 if files.isEmpty { problems.append("edition \(name) (#\(id)) has no files") }
-                let stored: String = edition["contentHash"]
+                let stored: String = try Self.value(edition, "edition", "contentHash")
                 if Self.contentHash(files) != stored {
                     problems.append("edition \(name) (#\(id)): content does not match its hash")
                 }
@@ -132,13 +139,13 @@ extension HistoryStore {
             for snapshot in try Row.fetchAll(
                 db, sql: "SELECT id, inventory, inventoryHash, customerCount FROM snapshot")
             {
-                let id: Int64 = snapshot["id"]
-                let inventory: String = snapshot["inventory"]
-                let hash: String = snapshot["inventoryHash"]
+                let id: Int64 = try Self.value(snapshot, "snapshot", "id")
+                let inventory: String = try Self.value(snapshot, "snapshot", "inventory")
+                let hash: String = try Self.value(snapshot, "snapshot", "inventoryHash")
                 if SHA256.hex(inventory.utf8) != hash {
                     problems.append("snapshot #\(id): inventory does not match its hash")
                 }
-                let expected: Int = snapshot["customerCount"]
+                let expected: Int = try Self.value(snapshot, "snapshot", "customerCount")
                 let stored =
                     try Int.fetchOne(
                         db, sql: "SELECT COUNT(*) FROM snapshotCustomer WHERE snapshotId = ?", arguments: [id]) ?? 0

@@ -1,4 +1,5 @@
 import GRDB
+import StackPlanCore
 
 /// The store's schema. Migrations are named and never edited once shipped; add new ones at the end.
 enum Migrations {
@@ -43,6 +44,17 @@ enum Migrations {
                 t.column("creditExposure", .double).notNull()
                 t.column("riskScore", .double).notNull()
                 t.primaryKey(["snapshotId", "customer"])
+            }
+        }
+        migrator.registerMigration("v3-identity-and-file-hashes") { db in
+            // Marks the file as a StackPlan store, so other SQLite files are recognised and refused.
+            try db.execute(sql: "PRAGMA application_id = \(HistoryStore.applicationID)")
+            try db.alter(table: "editionFile") { t in t.add(column: "contentHash", .text) }
+            for row in try Row.fetchAll(db, sql: "SELECT rowid, content FROM editionFile") {
+                let content: String = try row.decode(forColumn: "content")
+                try db.execute(
+                    sql: "UPDATE editionFile SET contentHash = ? WHERE rowid = ?",
+                    arguments: [SHA256.hex(content.utf8), try row.decode(Int64.self, forColumn: "rowid")])
             }
         }
         return migrator

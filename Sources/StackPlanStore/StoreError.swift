@@ -10,7 +10,15 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case unknownEdition(String)
     /// A read was asked of a database that does not exist (only writers create one).
     case missing(path: String)
-    /// The database directory could not be created, or SQLite failed.
+    /// A SQLite database that is not a StackPlan store (someone else's file): left untouched.
+    case foreign(path: String)
+    /// A stored value of the wrong type or shape.
+    case badValue(table: String, column: String, reason: String)
+    /// A stored edition file whose content no longer matches the hash stored when it was published.
+    case tampered(edition: String, file: String?)
+    /// The database could not be read (a corrupt page, an I/O error).
+    case unreadable(path: String, reason: String)
+    /// A write failed (the directory could not be created, the disk is full, SQLite failed).
     case failure(String)
 
     public var description: String {
@@ -25,6 +33,16 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case let .unknownEdition(name): "no published edition named '\(name)'; see 'stackplan catalog editions'"
         case let .missing(path):
             "no history database at '\(path)'; 'stackplan catalog publish' or 'stackplan snapshot' creates one"
+        case let .foreign(path):
+            "'\(path)' is a SQLite database but not a StackPlan history store; it was left unchanged "
+                + "(give --db a new path or a StackPlan store)"
+        case let .badValue(table, column, reason):
+            "the history store holds a bad value in \(table).\(column): \(reason); run 'stackplan db check'"
+        case let .tampered(edition, file):
+            "edition \(edition)"
+                + (file.map { " file '\($0)'" } ?? "")
+                + " does not match the hash stored when it was published: the store was changed outside StackPlan"
+        case let .unreadable(path, reason): "cannot read the history store '\(path)': \(reason)"
         case let .failure(message): message
         }
     }

@@ -77,7 +77,7 @@ struct PolicyTests {
         let result = CatalogFixture.load(CatalogFixture.with("policy.yaml", policy))
         #expect(
             result.diagnostics.map(\.description) == [
-                "cat/policy.yaml:2:20: error: 'supportedMinors' must be a whole number of at least 1, not 'two' [bad-value]",
+                "cat/policy.yaml:2:20: error: 'supportedMinors' must be a whole number from 1 to 10, not 'two' [bad-value]",
                 "cat/policy.yaml:4:3: error: unknown key 'inPlaceDay' in upgrade; did you mean 'inPlaceDays'? [unknown-key]",
             ])
     }
@@ -164,7 +164,35 @@ struct PolicyServiceLevelTests {
         #expect(codes.contains { $0.hasPrefix("unknown time zone 'Mars/Olympus'") })
         #expect(codes.contains("'open' must be a time HH:MM, not '8am'"))
         #expect(codes.contains { $0.contains("'funday'") })
-        #expect(codes.contains("'minutes' must be a whole number of at least 1, not '0'"))
+        #expect(codes.contains("'minutes' must be a whole number from 1 to 43200, not '0'"))
         #expect(codes.contains { $0.hasPrefix("unknown clock 'sundial'") })
+    }
+}
+
+@Suite("Policy ranges")
+struct PolicyRangeTests {
+    @Test(arguments: [
+        ("upgrade:\n  sideBySideDays: 9223372036854775807\n", "'sideBySideDays' must be a whole number from 1 to 3650"),
+        ("schedule:\n  nodeStepDays: 100000000000\n", "'nodeStepDays' must be a whole number from 1 to 365"),
+        (
+            "responseTargets:\n  low: {minutes: 99999999, clock: business}\n",
+            "'minutes' must be a whole number from 1 to 43200"
+        ),
+        ("credits:\n  requestWindowDays: 400000\n", "'requestWindowDays' must be a whole number from 0 to 365"),
+        ("credits:\n  capPercentOfMonthlyFee: 1e300\n", "'capPercentOfMonthlyFee' must be a number from 0 to 1000"),
+        ("extendedSupport:\n  hoursPerMonth: 1e308\n", "'hoursPerMonth' must be a number from 1 to 744"),
+        (
+            "extendedSupport:\n  extendedPerClusterHour: .inf\n",
+            "'extendedPerClusterHour' must be a number from 0 to 1000"
+        ),
+        (
+            "risk:\n  dollarsPerPointOfExposure: 0\n",
+            "'dollarsPerPointOfExposure' must be a number from 0.01 to 1000000"
+        ),
+    ])
+    func everyNumberHasASaneRange(_ policy: String, _ message: String) {
+        let result = CatalogFixture.load(CatalogFixture.with("policy.yaml", policy))
+        #expect(result.catalog == nil)
+        #expect(result.diagnostics.contains { $0.code == "bad-value" && $0.message.hasPrefix(message) })
     }
 }

@@ -149,4 +149,53 @@ struct StoreCLITests {
         #expect(history.stdout.split(separator: "\r\n").count == 4)  // header + three snapshots
         #expect(try stackplan(["db", "check", "--db", db]).status == 0)
     }
+
+    @Test func concurrentFirstUseOfANewStoreSucceedsForEveryProcess() throws {
+        for round in 0..<3 {
+            let directory = try temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let db = directory.appendingPathComponent("new/h.sqlite").path
+            let writers = try (0..<6).map { index in
+                try startStackplan(
+                    index % 2 == 0
+                        ? ["catalog", "publish", "--db", db]
+                        : [
+                            "snapshot", "--inventory", "examples/inventory.yaml", "--as-of", "2026-09-0\(index)",
+                            "--db", db,
+                        ])
+            }
+            for writer in writers { writer.waitUntilExit() }
+            #expect(writers.map(\.terminationStatus) == Array(repeating: 0, count: 6), "round \(round)")
+            #expect(try stackplan(["db", "check", "--db", db]).status == 0)
+        }
+    }
+
+    @Test func anEmptyDatabasePathIsBadUsage() throws {
+        #expect(try stackplan(["history", "--db", ""]).status == 64)
+        #expect(try stackplan(["catalog", "publish", "--db", ""]).status == 64)
+    }
+
+    @Test func aCorruptPageGives65FromEveryCommand() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("h.sqlite").path
+        #expect(try stackplan(["catalog", "publish", "--db", db]).status == 0)
+        #expect(
+            try stackplan(["snapshot", "--inventory", "examples/inventory.yaml", "--as-of", "2026-09-01", "--db", db])
+                .status == 0)
+        // Fold the WAL into the file, then overwrite a page in the middle with garbage.
+        #expect(try stackplan(["db", "check", "--db", db]).status == 0)
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: db))
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size / 2)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: 4096))
+        try handle.close()
+        for command in [
+            ["db", "check"], ["history"], ["catalog", "editions"], ["catalog", "diff", "2026-Q3", "working"],
+            ["plan", "--inventory", "examples/inventory.yaml", "--edition", "2026-Q3"],
+        ] {
+            let result = try stackplan(command + ["--db", db])
+            #expect(result.status == 65, "\(command): \(result.status) \(result.stderr)")
+        }
+    }
 }

@@ -60,13 +60,12 @@ extension CatalogCommand {
             let store = try database.open()
             let rows: [StoreReports.EditionRow]
             do {
-                rows = try store.editions().map { edition in
+                rows = try store.editions().map { edition throws(StoreError) in
                     var tiers: [Tier: Int] = [:]
-                    if let files = try? store.files(of: edition),
-                        let catalog = CatalogLoader().load(
-                            files: files, asOf: CalendarDay(edition.dataAsOf) ?? CalendarDay(dayNumber: 0)
-                        ).catalog
-                    {
+                    let files = try store.files(of: edition)
+                    if let catalog = CatalogLoader().load(
+                        files: files, asOf: CalendarDay(edition.dataAsOf) ?? CalendarDay(dayNumber: 0)
+                    ).catalog {
                         for component in catalog.components { tiers[component.tier, default: 0] += 1 }
                     }
                     return StoreReports.EditionRow(

@@ -15,6 +15,10 @@ public struct DatabaseOptions: ParsableArguments {
         HistoryStore.defaultPath(option: db, environment: ProcessInfo.processInfo.environment)
     }
 
+    public func validate() throws {
+        if db?.isEmpty == true { throw ValidationError("--db takes a file path, not an empty string") }
+    }
+
     /// Opens the store; only writers pass `create: true`. A missing database exits 66, a corrupt,
     /// foreign or newer one 65, with the reason.
     public func open(create: Bool = false) throws -> HistoryStore {
@@ -46,7 +50,7 @@ public struct EditionOptions: ParsableArguments {
         do {
             files = try store.files(ofEdition: edition)
         } catch {
-            throw ValidationError("\(error)")
+            throw error.commandError
         }
         let result = CatalogLoader().load(files: files, asOf: asOf)
         Console.print(result.diagnostics.filter { $0.severity == .error })
@@ -56,11 +60,14 @@ public struct EditionOptions: ParsableArguments {
 }
 
 extension StoreError {
-    /// The command failure for this error: 66 for a missing database, 1 for a failed write, else 65.
+    /// The command failure for this error: 66 for a missing database, 64 for an unknown edition
+    /// name, 74 for a write that failed (disk full, directory not writable), else 65 (the store's
+    /// data is bad: foreign, corrupt, tampered, a wrong-typed value, a newer schema).
     var commandError: CommandError {
         switch self {
         case .missing: CommandError.noInput(description)
-        case .failure: CommandError.failure(description)
+        case .unknownEdition: CommandError.usage(description)
+        case .failure: CommandError(status: ExitStatus.ioError, message: description)
         default: CommandError.dataError(description)
         }
     }

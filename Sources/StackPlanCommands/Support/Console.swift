@@ -100,6 +100,8 @@ public enum ExitStatus {
     public static let dataError: Int32 = 65
     /// An input file or directory that does not exist or cannot be read.
     public static let noInput: Int32 = 66
+    /// A write that failed: a full disk, a directory that is not writable.
+    public static let ioError: Int32 = 74
 }
 
 /// A command's failure, carrying its exit status. The entry point prints its `diagnostics`, then
@@ -131,8 +133,10 @@ public struct CommandError: Error, CustomStringConvertible {
         CommandError(status: ExitStatus.noInput, message: message)
     }
 
-    /// Exit 1: anything else (a write that failed).
-    public static func failure(_ message: String) -> CommandError { CommandError(status: 1, message: message) }
+    /// Exit 74: a write that failed (a full disk, a directory that is not writable).
+    public static func failure(_ message: String) -> CommandError {
+        CommandError(status: ExitStatus.ioError, message: message)
+    }
 
     public var description: String { message ?? "exit \(status)" }
 }

@@ -15,7 +15,8 @@ public struct Instant: Hashable, Comparable, Sendable {
 
     /// Parses ISO 8601 `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z` or an offset `±HH:MM`
     /// (or `±HHMM`). A time without a zone is rejected: instants must be unambiguous. Fractions
-    /// of a second are dropped.
+    /// of a second are dropped. Instants outside 1900-01-01 to 9998-12-31 (UTC) are refused, so
+    /// anything computed from them (a due time, a request window) still prints as a 4-digit year.
     public init?(iso text: some StringProtocol) {
         let bytes = Array(text.utf8)
         guard bytes.count >= 17, let day = CalendarDay(String(decoding: bytes[0..<10], as: UTF8.self)),
@@ -63,8 +64,14 @@ public struct Instant: Hashable, Comparable, Sendable {
         default:
             return nil
         }
-        seconds = day.dayNumber * 86_400 + hour * 3600 + minute * 60 + second - offset
+        let value = day.dayNumber * 86_400 + hour * 3600 + minute * 60 + second - offset
+        guard (Self.earliest...Self.latest).contains(value) else { return nil }
+        seconds = value
     }
+
+    /// 1900-01-01T00:00:00Z and 9998-12-31T23:59:59Z, the range of parsed instants.
+    static let earliest = (CalendarDay(year: 1900, month: 1, day: 1)?.dayNumber ?? 0) * 86_400
+    static let latest = ((CalendarDay(year: 9998, month: 12, day: 31)?.dayNumber ?? 0) + 1) * 86_400 - 1
 
     /// The UTC date.
     public var utcDay: CalendarDay {
