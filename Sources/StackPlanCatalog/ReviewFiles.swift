@@ -103,6 +103,12 @@ public enum ReviewFiles {
         return (decisions, sink.diagnostics.sortedByLocation)
     }
 
+    /// Whether `text` may be written as a one-line value of a decision (a note, a name): no control
+    /// characters, line breaks or line separators.
+    public static func isOneLine(_ text: String) -> Bool {
+        !YAMLText.hasControlCharacters(text)
+    }
+
     /// The text of a decisions file with `decision` appended (a new file when `existing` is nil).
     public static func appending(_ decision: ReviewDecision, quarter: Quarter, to existing: String?) -> String {
         var text =

@@ -60,3 +60,17 @@ struct YAMLTextTests {
         #expect(node["key"]?.string == text)
     }
 }
+
+@Suite("YAML quoting of control characters")
+struct YAMLQuotingTests {
+    @Test(arguments: [
+        "plain", "quote \" and \\ backslash", "crlf\r\nline", "nel\u{85}x", "ls\u{2028}ps\u{2029}", "esc\u{1B}[0m",
+        "del\u{7F}c1\u{9B}", "bom\u{FEFF}", "tab\tend", "emoji 🚀 and é",
+    ])
+    func aQuotedValueReadsBackExactly(_ text: String) throws {
+        let yaml = "key: \(YAMLText.quoted(text))\nnext: 1\n"
+        let root = try #require(try EventComposer.compose(yaml))
+        #expect(root["key"]?.string == text)
+        #expect(root["next"]?.mark.line == 2)
+    }
+}
