@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(
             name: "StackPlanCommandsTests",
             dependencies: ["StackPlanCommands", "StackPlanStore", "stackplan"],
-            exclude: ["Golden"],
+            exclude: ["Golden", "Fixtures"],
             swiftSettings: strict
         ),
     ]

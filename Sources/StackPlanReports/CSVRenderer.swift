@@ -1,4 +1,8 @@
 /// Renders the first table of a report as RFC 4180 CSV with a header row.
+///
+/// A field is quoted when it holds a comma, a quote or any line break. A text field that a
+/// spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a CR) is
+/// prefixed with `'`; numbers such as `-5` or `+1.5`, and a lone `-` (no value), stay as they are.
 public struct CSVRenderer: Sendable {
     public init() {}
 
@@ -9,8 +13,16 @@ public struct CSVRenderer: Sendable {
     }
 
     static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+        var value = text
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+            text.unicodeScalars.count > 1, Double(text) == nil
+        {
+            value = "'" + text
+        }
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || TextSafety.isLineBreak($0) }) else {
+            return value
+        }
+        return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
     }
 }
 

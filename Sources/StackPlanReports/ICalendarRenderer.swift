@@ -3,8 +3,10 @@ import StackPlanCore
 /// Renders an upgrade plan as one RFC 5545 calendar: an all-day event per due date and an event
 /// per planned window.
 ///
-/// - UIDs are derived from customer, cluster, step and kind, so re-importing an updated plan
-///   updates the same events.
+/// - UIDs are a hash of customer, cluster, step and kind (no user text in them), so re-importing
+///   an updated plan updates the same events.
+/// - Text properties are escaped per RFC 5545 on Unicode scalars (a CRLF inside a name cannot start
+///   a new property) and lines are folded at 75 octets.
 /// - `SEQUENCE` is the number of days from 2000-01-01 to the plan date: a plan made later carries a
 ///   higher sequence, so calendar clients take its (possibly moved) windows over the old ones.
 /// - `DTSTAMP` is the plan date at 00:00 UTC, not the moment of the run, so the same inputs give
@@ -37,13 +39,13 @@ public struct ICalendarRenderer: Sendable {
                     "\(item.customer).\(item.cluster.name).\(step.action.rawValue)\(subject).\(step.from)-\(step.to ?? "none")"
                 if let due = step.due {
                     lines += event(
-                        uid: "\(base).due@stackplan", stamp: stamp, sequence: sequence, start: due,
+                        uid: Self.uid(base + ".due"), stamp: stamp, sequence: sequence, start: due,
                         end: due.adding(days: 1),
                         summary: "Due: \(item.customer)/\(item.cluster.name) \(what)", description: step.reason)
                 }
                 if let start = step.plannedStart, let end = step.plannedEnd {
                     lines += event(
-                        uid: "\(base).window@stackplan", stamp: stamp, sequence: sequence, start: start,
+                        uid: Self.uid(base + ".window"), stamp: stamp, sequence: sequence, start: start,
                         end: end.adding(days: 1),
                         summary: "Planned: \(item.customer)/\(item.cluster.name) \(what)", description: step.reason)
                 }
@@ -71,15 +73,30 @@ public struct ICalendarRenderer: Sendable {
         day.description.replacingAll("-", with: "")
     }
 
+    /// `<32 hex digits>@stackplan`: the first half of the SHA-256 of the event's key.
+    static func uid(_ key: String) -> String {
+        String(SHA256.hex(key.utf8).prefix(32)) + "@stackplan"
+    }
+
+    /// RFC 5545 TEXT: backslash, `;` and `,` escaped, every line break (LF, CR, CRLF, NEL, LS,
+    /// PS) as `\n`, other control characters dropped (TEXT allows none but the tab).
     static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
-            switch character {
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            switch scalar {
             case "\\": out += "\\\\"
             case ";": out += "\\;"
             case ",": out += "\\,"
-            case "\n": out += "\\n"
-            default: out.append(character)
+            case "\t": out += "\t"
+            case "\n" where previous == "\r": continue
+            default:
+                if TextSafety.isLineBreak(scalar) {
+                    out += "\\n"
+                } else if !TextSafety.isControl(scalar) {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

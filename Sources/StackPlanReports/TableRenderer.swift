@@ -7,20 +7,25 @@ public struct TableRenderer: Sendable {
         self.color = color
     }
 
+    /// Every cell, title and note is printed with its control characters as visible escapes, so
+    /// a name holding an escape sequence cannot drive the terminal.
     public func render(_ report: Report) -> String {
         var sections: [String] = []
         for table in report.tables {
             var lines: [String] = []
-            if let title = table.title { lines.append(bold(title)) }
+            if let title = table.title { lines.append(bold(TextSafety.visible(title))) }
             lines.append(contentsOf: render(table))
             sections.append(lines.joined(separator: "\n"))
         }
         var out = sections.joined(separator: "\n\n") + "\n"
-        if !report.notes.isEmpty { out += "\n" + report.notes.joined(separator: "\n") + "\n" }
+        if !report.notes.isEmpty { out += "\n" + report.notes.map(TextSafety.visible).joined(separator: "\n") + "\n" }
         return out
     }
 
-    private func render(_ table: TextTable) -> [String] {
+    private func render(_ unsafe: TextTable) -> [String] {
+        let table = TextTable(
+            title: unsafe.title, columns: unsafe.columns,
+            rows: unsafe.rows.map { $0.map(TextSafety.visible) })
         let widths = table.columns.indices.map { index in
             ([table.columns[index].title] + table.rows.map { index < $0.count ? $0[index] : "" })
                 .map(\.count).max() ?? 0
