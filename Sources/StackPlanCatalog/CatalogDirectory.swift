@@ -10,12 +10,19 @@ public enum CatalogDirectoryError: Error, CustomStringConvertible, Equatable {
     case invalidUTF8(Diagnostic)
     /// An input file does not exist.
     case notAFile(String)
+    /// A directory where a file is expected.
+    case isADirectory(String)
+    /// A file where a directory is expected (the catalog, or its `components/`, `platforms/` or
+    /// `reviews/` folder).
+    case isAFile(String)
 
     public var description: String {
         switch self {
         case .notADirectory(let path): "catalog directory '\(path)' does not exist"
         case .invalidUTF8(let diagnostic): diagnostic.description
         case .notAFile(let path): "file '\(path)' does not exist"
+        case .isADirectory(let path): "'\(path)' is a directory, not a file"
+        case .isAFile(let path): "'\(path)' is a file, not a directory"
         }
     }
 }
@@ -23,6 +30,10 @@ public enum CatalogDirectoryError: Error, CustomStringConvertible, Equatable {
 /// Reads a whole text file as UTF-8 (validated, native: fast to scan). A file that is not UTF-8
 /// throws `.invalidUTF8` located at its first bad byte.
 public func readText(atPath path: String) throws(CatalogDirectoryError) -> String {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw .isADirectory(path)
+    }
     guard let data = FileManager.default.contents(atPath: path) else { throw .notAFile(path) }
     if let text = String(validating: data, as: UTF8.self) { return text }
     throw .invalidUTF8(UTF8Check.firstInvalidByte(in: Array(data), path: path))
@@ -66,10 +77,19 @@ public enum CatalogDirectory {
     /// Every `.yaml`/`.yml` file under `path`, with its path relative to `path`.
     public static func files(at path: String) throws(CatalogDirectoryError) -> [SourceFile] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .notADirectory(path)
         }
+        guard isDirectory.boolValue else { throw .isAFile(path) }
         let root = path.hasSuffix("/") ? path : path + "/"
+        for folder in CatalogLoader.folders {
+            var folderIsDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + folder, isDirectory: &folderIsDirectory),
+                !folderIsDirectory.boolValue
+            {
+                throw .isAFile(root + folder)
+            }
+        }
         guard let enumerator = FileManager.default.enumerator(atPath: path) else { throw .notADirectory(path) }
         var files: [SourceFile] = []
         while let relative = enumerator.nextObject() as? String {

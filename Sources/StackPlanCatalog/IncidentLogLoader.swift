@@ -47,7 +47,9 @@ public struct IncidentLogLoader: Sendable {
 
     public func load(text: String, path: String) -> IncidentLoadResult {
         let sink = DiagnosticSink()
-        let rows = CSVRows.parse(text)
+        // A byte-order mark at the start is accepted, as it is in YAML.
+        let rows = CSVRows.parse(
+            text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text)
         func error(_ line: Int, _ code: String, _ message: String) {
             sink.error(code, message, at: SourceLocation(file: path, line: line, column: 0))
         }

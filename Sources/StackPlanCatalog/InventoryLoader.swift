@@ -188,7 +188,11 @@ public struct InventoryLoader: Sendable {
     /// A Kubernetes version: a minor (`1.33`) or a patch (`1.33.4`), optionally with a leading `v`.
     private func kubernetesVersion(_ item: MappingReader, _ key: String, required: Bool) -> VersionNumber? {
         guard let text = item.string(key, required: required) else { return nil }
-        guard let version = VersionNumber(version: text), (2...3).contains(version.parts.count) else {
+        // No leading zeros in any part: `1.035` is no Kubernetes version.
+        let core = text.drop { $0 == "v" }.prefix { $0 != "-" && $0 != "+" }
+        guard let version = VersionNumber(version: text), (2...3).contains(version.parts.count),
+            !core.split(separator: ".").contains(where: { $0.count > 1 && $0.first == "0" })
+        else {
             item.sink.error(
                 "bad-version", "'\(key)' must be a Kubernetes version such as \"1.33\" or \"1.33.4\", not '\(text)'",
                 at: item.location(key))

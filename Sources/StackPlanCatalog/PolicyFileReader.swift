@@ -137,6 +137,12 @@ extension CatalogFileReaders {
                     }
                     return index + 1
                 })
+            if nodes.isEmpty {
+                hours.sink.error(
+                    "bad-value", "'days' must list at least one weekday (an empty list has no business hours)",
+                    at: hours.location("days"))
+                days = standard.businessHours.weekdays
+            }
         }
         var targets = standard.targets
         if let section = section(reader, "responseTargets", keys: IncidentSeverity.allCases.map(\.rawValue)) {

@@ -13,7 +13,8 @@ import StackPlanCore
 /// every command's writes in one transaction: a killed process leaves the database as it was
 /// before or with the whole new record.
 public struct HistoryStore: Sendable {
-    let writer: DatabasePool
+    /// A WAL pool; a read-only queue when the store may only be read (a read-only file or folder).
+    let writer: any DatabaseWriter
     public let path: String
 
     /// The database path: `--db`, else `$STACKPLAN_DB`, else `./.stackplan/stackplan.sqlite`.
@@ -41,6 +42,9 @@ public struct HistoryStore: Sendable {
         guard create || existed else { throw .missing(path: path) }
         if existed, isDirectory.boolValue { throw .notADatabase(path: path, reason: "it is a directory, not a file") }
         if existed { try checkIdentity(path) }
+        if create, existed, readLocation(path) != path {
+            throw .failure("'\(path)' is read-only: it can be read, but this command writes to it")
+        }
         let directory = (path as NSString).deletingLastPathComponent
         var createdDirectory = false
         var parentIsDirectory: ObjCBool = false
@@ -60,6 +64,8 @@ public struct HistoryStore: Sendable {
         }
         do {
             return try openPool(path: path)
+        } catch let error where !create && isReadOnly(error) {
+            return try openReadOnly(path: path)
         } catch {
             if !existed {
                 // No stub: a failed create removes what it made.
@@ -78,7 +84,7 @@ public struct HistoryStore: Sendable {
         configuration.readonly = true
         configuration.busyMode = .timeout(30)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: readLocation(path), configuration: configuration)
             defer { try? queue.close() }
             let (identity, tables) = try queue.read { db in
                 (
@@ -147,6 +153,61 @@ public struct HistoryStore: Sendable {
                 }
                 throw .notADatabase(path: path, reason: Self.reason(error))
             }
+        }
+    }
+
+    /// Where to read `path` from: the path itself, or, when the file or its folder may not be
+    /// written (so SQLite cannot make the WAL's shared-memory file), an immutable URI that reads it
+    /// without locks. Nobody can change such a file under us.
+    static func readLocation(_ path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard access(path, W_OK) != 0 || access(directory.isEmpty ? "." : directory, W_OK) != 0 else { return path }
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var encoded = ""
+        for scalar in absolute.unicodeScalars {
+            switch scalar {
+            case "%": encoded += "%25"
+            case "?": encoded += "%3F"
+            case "#": encoded += "%23"
+            default: encoded.unicodeScalars.append(scalar)
+            }
+        }
+        return "file:\(encoded)?immutable=1"
+    }
+
+    /// Whether opening failed only because the file or its folder may not be written.
+    private static func isReadOnly(_ error: StoreError) -> Bool {
+        guard case .notADatabase(_, let reason) = error else { return false }
+        return reason.contains("readonly") || reason.contains("read-only") || reason.contains("unable to open")
+
+    }
+
+    /// A store that may only be read: read commands work, writes fail with a clear message.
+    private static func openReadOnly(path: String) throws(StoreError) -> HistoryStore {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        do {
+            let queue = try DatabaseQueue(path: readLocation(path), configuration: configuration)
+            let migrator = Migrations.migrator
+            let (applied, problems) = try queue.read { db in
+                (try migrator.appliedIdentifiers(db), try String.fetchAll(db, sql: "PRAGMA quick_check"))
+            }
+            guard problems == ["ok"] else {
+                throw StoreError.unreadable(
+                    path: path, reason: "the file is damaged (\(problems.prefix(3).joined(separator: "; ")))")
+            }
+            let unknown = applied.subtracting(migrator.migrations).sorted()
+            guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, unknown: unknown) }
+            guard applied == Set(migrator.migrations) else {
+                throw StoreError.failure(
+                    "'\(path)' is read-only and needs migrating: open it once where it can be written")
+            }
+            return HistoryStore(writer: queue, path: path)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .notADatabase(path: path, reason: Self.reason(error))
         }
     }
 

@@ -23,10 +23,12 @@ func stackplan(_ arguments: [String]) throws -> CLIResult {
 
 /// Runs the built `stackplan` executable as a process: for what only a process shows (its exit
 /// status as the shell sees it, its real standard streams, its environment).
-func subprocess(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
-    let executable = Bundle.main.bundleURL.appendingPathComponent("stackplan")
+func subprocess(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil) throws
+    -> CLIResult
+{
     let process = Process()
-    process.executableURL = executable
+    process.executableURL =
+        executable.map { URL(fileURLWithPath: $0) } ?? Bundle.main.bundleURL.appendingPathComponent("stackplan")
     process.arguments = arguments
     process.currentDirectoryURL = packageRoot
     var env = ProcessInfo.processInfo.environment

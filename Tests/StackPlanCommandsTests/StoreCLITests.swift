@@ -198,4 +198,44 @@ struct StoreCLITests {
             #expect(result.status == 65, "\(command): \(result.status) \(result.stderr)")
         }
     }
+
+    /// Runs the built binary as the unprivileged `nobody` (root ignores file permissions).
+    private static let runuser = "/usr/sbin/runuser"
+    static let canDropPrivileges = getuid() == 0 && FileManager.default.isExecutableFile(atPath: runuser)
+
+    @Test(.enabled(if: canDropPrivileges, "needs root and runuser to test as an unprivileged user"))
+    func aReadOnlyStoreServesReadsAndRefusesWrites() throws {
+        let directory = try temporaryDirectory()
+        defer {
+            chmod(directory.path, 0o755)
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let db = directory.appendingPathComponent("h.sqlite").path
+        #expect(try stackplan(["catalog", "publish", "--db", db]).status == 0)
+        #expect(
+            try stackplan(["snapshot", "--inventory", "examples/inventory.yaml", "--as-of", "2026-09-01", "--db", db])
+                .status == 0)
+        #expect(try stackplan(["db", "check", "--db", db]).status == 0)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        chmod(db, 0o444)
+        chmod(directory.path, 0o555)
+        func asNobody(_ arguments: [String]) throws -> CLIResult {
+            let executable = Bundle.main.bundleURL.appendingPathComponent("stackplan").path
+            return try subprocess(["-u", "nobody", "--", executable] + arguments, executable: Self.runuser)
+        }
+        let catalog = packageRoot.appendingPathComponent("catalog").path
+        for command in [
+            ["history"], ["catalog", "editions"], ["db", "check"],
+            ["catalog", "diff", "2026-Q3", "working", "--catalog", catalog],
+        ] {
+            let result = try asNobody(command + ["--db", db])
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+        let write = try asNobody([
+            "snapshot", "--inventory", packageRoot.appendingPathComponent("examples/inventory.yaml").path, "--db", db,
+            "--catalog", catalog,
+        ])
+        #expect(write.status == 74)
+        #expect(write.stderr.contains("is read-only"))
+    }
 }

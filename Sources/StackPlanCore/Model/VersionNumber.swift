@@ -79,20 +79,24 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
         parts.reserveCapacity(3)
         var value = 0
         var digits = 0
+        var firstDigitZero = false
         for byte in text.utf8 {
             if byte == UInt8(ascii: ".") {
                 guard digits > 0 else { return nil }
+                // A leading zero in the first part (`01.35`) is not a version.
+                if parts.isEmpty, digits > 1, firstDigitZero { return nil }
                 parts.append(value)
                 value = 0
                 digits = 0
             } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 9 {
+                if parts.isEmpty, digits == 0 { firstDigitZero = byte == UInt8(ascii: "0") }
                 value = value * 10 + Int(byte - UInt8(ascii: "0"))
                 digits += 1
             } else {
                 return nil
             }
         }
-        guard digits > 0 else { return nil }
+        guard digits > 0, !(parts.isEmpty && digits > 1 && firstDigitZero) else { return nil }
         parts.append(value)
         return parts
     }
