@@ -23,7 +23,9 @@ enum CatalogFileReaders {
     static let kubernetesReleaseKeys = [
         "releaseCycle", "releaseDate", "eoas", "eol", "latest", "latestReleaseDate", "status", "source",
     ]
-    static let platformKeys = ["id", "name", "component", "releases"]
+    static let platformKeys = ["id", "name", "component", "endoflife", "releases"]
+    /// The top-level keys of `kubernetes.yaml`.
+    static let kubernetesKeys = ["endoflife", "releases"]
     static let platformReleaseKeys = ["releaseCycle", "releaseDate", "eol", "eoes", "status", "source"]
 
     static func header(_ file: SourceFile, sink: DiagnosticSink) -> CatalogHeader? {
@@ -74,7 +76,7 @@ enum CatalogFileReaders {
         guard let root = file.compose(into: sink),
             let reader = MappingReader(root, in: file, sink: sink, context: "kubernetes.yaml")
         else { return [] }
-        reader.rejectUnknownKeys(allowed: ["releases"])
+        reader.rejectUnknownKeys(allowed: kubernetesKeys)
         var seen = DuplicateCycles(sink: sink)
         return reader.items("releases") { item, _ -> Located<KubernetesRelease>? in
             item.rejectUnknownKeys(allowed: kubernetesReleaseKeys)

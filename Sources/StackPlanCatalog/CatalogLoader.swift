@@ -139,14 +139,14 @@ public struct CatalogLoader: Sendable {
             sink.warning(
                 "stale-data",
                 "the catalog's data is \(dataAsOf.days(until: asOf)) days old on \(asOf) (dataAsOf \(dataAsOf)); "
-                    + "check the sources for newer releases",
+                    + "run 'stackplan catalog refresh' to check endoflife.date for newer facts",
                 at: header.dataAsOfLocation)
         }
         for located in kubernetes where located.value.planned && located.value.releaseDate < asOf {
             sink.warning(
                 "planned-passed",
                 "Kubernetes \(located.value.cycle) is still 'planned' but its target date \(located.value.releaseDate) "
-                    + "has passed on \(asOf)",
+                    + "has passed on \(asOf); 'stackplan catalog refresh' marks it released once the source has it",
                 at: located.location)
         }
     }

@@ -9,7 +9,7 @@ struct CatalogReferences {
 
 extension CatalogFileReaders {
     static let componentKeys = [
-        "id", "name", "category", "tier", "role", "platforms", "upstream", "history", "releases",
+        "id", "name", "category", "tier", "role", "platforms", "upstream", "endoflife", "history", "releases",
     ]
     static let componentReleaseKeys = ["releaseCycle", "releaseDate", "eol", "latest", "kubernetes", "source"]
 

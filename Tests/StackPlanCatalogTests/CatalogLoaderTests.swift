@@ -142,8 +142,8 @@ struct CatalogLoaderTests {
         let result = CatalogFixture.load(CatalogFixture.files, asOf: "2026-11-25")
         #expect(
             result.diagnostics.map(\.description) == [
-                "cat/catalog.yaml:3:11: warning: the catalog's data is 97 days old on 2026-11-25 (dataAsOf 2026-08-20); check the sources for newer releases [stale-data]",
-                "cat/kubernetes.yaml:4:18: warning: Kubernetes 1.37 is still 'planned' but its target date 2026-08-26 has passed on 2026-11-25 [planned-passed]",
+                "cat/catalog.yaml:3:11: warning: the catalog's data is 97 days old on 2026-11-25 (dataAsOf 2026-08-20); run 'stackplan catalog refresh' to check endoflife.date for newer facts [stale-data]",
+                "cat/kubernetes.yaml:4:18: warning: Kubernetes 1.37 is still 'planned' but its target date 2026-08-26 has passed on 2026-11-25; 'stackplan catalog refresh' marks it released once the source has it [planned-passed]",
             ])
         #expect(result.catalog != nil)
     }

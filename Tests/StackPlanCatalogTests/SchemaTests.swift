@@ -27,6 +27,7 @@ struct SchemaTests {
 
     @Test func kubernetesSchemaMatchesTheLoader() throws {
         let schema = try schema("kubernetes.schema.json")
+        #expect(try keys(schema) == CatalogFileReaders.kubernetesKeys.sorted())
         #expect(
             try keys(schema, ["properties", "releases", "items"]) == CatalogFileReaders.kubernetesReleaseKeys.sorted())
     }

@@ -8,7 +8,7 @@ public struct CatalogCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Validate, list and show the stack catalog.",
-        subcommands: [Validate.self, List.self, Show.self, Publish.self, Editions.self, Diff.self]
+        subcommands: [Validate.self, List.self, Show.self, Refresh.self, Publish.self, Editions.self, Diff.self]
     )
 
     public init() {}

@@ -100,6 +100,8 @@ public enum ExitStatus {
     public static let dataError: Int32 = 65
     /// An input file or directory that does not exist or cannot be read.
     public static let noInput: Int32 = 66
+    /// A service that cannot be reached (a source URL).
+    public static let unavailable: Int32 = 69
     /// A write that failed: a full disk, a directory that is not writable.
     public static let ioError: Int32 = 74
 }
