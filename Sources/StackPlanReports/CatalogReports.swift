@@ -104,10 +104,12 @@ public enum CatalogReports {
     public static func releases(_ standings: [ReleaseStanding], platformName: String, asOf: CalendarDay) -> Report {
         let rows = standings.map { standing -> [String] in
             let release = standing.release
+            // Projected dates are estimates, marked `~` in every human format.
+            let mark = release.projected ? "~" : ""
             return [
-                release.cycle.text, release.releaseDate.description + (release.planned ? " (target)" : ""),
-                release.eol?.description ?? "-", release.eoes?.description ?? "-", standing.status.rawValue,
-                standing.daysToEol.map(String.init) ?? "-",
+                release.cycle.text, mark + release.releaseDate.description + (release.planned ? " (target)" : ""),
+                release.eol.map { mark + $0.description } ?? "-", release.eoes.map { mark + $0.description } ?? "-",
+                standing.status.rawValue, standing.daysToEol.map { mark + String($0) } ?? "-",
             ]
         }
         let table = TextTable(
@@ -123,12 +125,17 @@ public enum CatalogReports {
                     ("releaseDate", .day(standing.release.releaseDate)), ("eol", .day(standing.release.eol)),
                     ("eoes", .day(standing.release.eoes)), ("status", .string(standing.status.rawValue)),
                     ("daysToEol", .number(standing.daysToEol)), ("daysToEoes", .number(standing.daysToEoes)),
-                    ("source", .string(standing.release.source)),
+                    ("projected", .bool(standing.release.projected)), ("source", .string(standing.release.source)),
                 ])
             })
+        var notes = ["Days to EOL is negative once the end of life has passed."]
+        if standings.contains(where: { $0.release.projected }) {
+            notes.append(
+                "~ marks projected dates: minors not yet announced, estimated from the median cadence of the last six "
+                    + "(Docs/planning-rules.md).")
+        }
         return Report(
-            title: "Kubernetes releases on \(platformName) as of \(asOf)", tables: [table],
-            notes: ["Days to EOL is negative once the end of life has passed."], json: json)
+            title: "Kubernetes releases on \(platformName) as of \(asOf)", tables: [table], notes: notes, json: json)
     }
 
     /// `compat`: the newest cycle of each component that supports a Kubernetes minor.

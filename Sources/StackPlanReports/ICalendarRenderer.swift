@@ -41,13 +41,17 @@ public struct ICalendarRenderer: Sendable {
                     lines += event(
                         uid: Self.uid(base + ".due"), stamp: stamp, sequence: sequence, start: due,
                         end: due.adding(days: 1),
-                        summary: "Due: \(item.customer)/\(item.cluster.name) \(what)", description: step.reason)
+                        summary:
+                            "\(step.projected ? "Projected due" : "Due"): \(item.customer)/\(item.cluster.name) \(what)",
+                        description: step.reason)
                 }
                 if let start = step.plannedStart, let end = step.plannedEnd {
                     lines += event(
                         uid: Self.uid(base + ".window"), stamp: stamp, sequence: sequence, start: start,
                         end: end.adding(days: 1),
-                        summary: "Planned: \(item.customer)/\(item.cluster.name) \(what)", description: step.reason)
+                        summary:
+                            "\(step.projected ? "Projected" : "Planned"): \(item.customer)/\(item.cluster.name) \(what)",
+                        description: step.reason)
                 }
             }
         }

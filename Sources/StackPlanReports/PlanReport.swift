@@ -31,7 +31,7 @@ public enum PlanReport {
                     [
                         item.customer, item.cluster.name,
                         step.action.rawValue + (step.component.map { " \($0)" } ?? ""),
-                        step.from, step.to ?? "-", step.due?.description ?? "-", step.plannedStart?.description ?? "-",
+                        step.from, step.to ?? "-", StepText.due(step), step.plannedStart?.description ?? "-",
                         step.plannedEnd?.description ?? "-", step.blocked ? "yes" : "no", step.reason,
                     ]
                 }
@@ -171,6 +171,8 @@ struct PlanJSON: JSONDocument {
             writer.bool(step.blocked)
             writer.key("blockedBy")
             if let cause = step.blockedBy { writer.int(cause) } else { writer.null() }
+            writer.key("projected")
+            writer.bool(step.projected)
             writer.key("reason")
             writer.string(step.reason)
             writer.endObject()

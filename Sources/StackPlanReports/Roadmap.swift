@@ -55,7 +55,7 @@ public struct Roadmap: Sendable {
             cluster.steps.map { step in
                 [
                     cluster.cluster.name, step.action.rawValue + (step.component.map { " \($0)" } ?? ""),
-                    "\(step.from) → \(step.to ?? "no release")", step.due?.description ?? "-",
+                    "\(step.from) → \(step.to ?? "no release")", StepText.due(step),
                     step.plannedStart.map { start in "\(start) – \(step.plannedEnd?.description ?? "?")" } ?? "-",
                     step.blocked ? "blocked" : "", step.reason,
                 ]

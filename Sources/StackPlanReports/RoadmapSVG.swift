@@ -12,7 +12,8 @@ public struct RoadmapSVG: Sendable {
 
     public func render(_ roadmap: Roadmap) -> String {
         let clusters = roadmap.clusters
-        let height = Self.top + clusters.count * Self.rowHeight + 40
+        let projected = clusters.contains { $0.steps.contains(where: \.projected) }
+        let height = Self.top + clusters.count * Self.rowHeight + 40 + (projected ? 16 : 0)
         let width = Self.labelWidth + Self.chartWidth + 20
         let span = Double(max(1, roadmap.start.days(until: roadmap.end)))
         func x(_ day: CalendarDay) -> Int {
@@ -67,12 +68,18 @@ public struct RoadmapSVG: Sendable {
                     let right = max(left + (component ? 6 : 3), x(finish.adding(days: 1)) - 1)
                     let color = component ? "#12a38c" : "#2f6fb0"
                     let (top, tall) = component ? (y + 16, 6) : (y + 8, 14)
+                    // Projected steps: an outline, dashed, not a filled bar.
+                    let paint =
+                        step.projected
+                        ? "fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\""
+                        : "fill=\"\(color)\""
                     out +=
-                        "<rect x=\"\(left)\" y=\"\(top)\" width=\"\(right - left)\" height=\"\(tall)\" fill=\"\(color)\">"
+                        "<rect x=\"\(left)\" y=\"\(top)\" width=\"\(right - left)\" height=\"\(tall)\" \(paint)>"
                         + "<title>\(HTMLPage.escape("\(StepText.describe(step)): \(begin) – \(finish)"))</title></rect>\n"
                     if right - left >= 30, step.action != .upgradeComponent, let to = step.to {
+                        let ink = step.projected ? "#2f6fb0" : "#fff"
                         out +=
-                            "<text x=\"\(left + 3)\" y=\"\(y + 19)\" fill=\"#fff\" font-size=\"10\">\(HTMLPage.escape(to))</text>\n"
+                            "<text x=\"\(left + 3)\" y=\"\(y + 19)\" fill=\"\(ink)\" font-size=\"10\">\(HTMLPage.escape(to))</text>\n"
                     }
                 }
                 if let due = step.due, due < roadmap.end {
@@ -80,9 +87,12 @@ public struct RoadmapSVG: Sendable {
                     let overdue = due < roadmap.start
                     let position = x(due)
                     let color = overdue || step.blocked ? "#b00020" : "#e08a00"
-                    let label = overdue ? "overdue since \(due)" : "due \(due)"
+                    let label =
+                        step.projected ? "projected due ~\(due)" : overdue ? "overdue since \(due)" : "due \(due)"
                     out +=
-                        "<path d=\"M\(position) \(y + 3) l5 5 l-5 5 l-5 -5 z\" fill=\"\(color)\">"
+                        "<path d=\"M\(position) \(y + 3) l5 5 l-5 5 l-5 -5 z\" "
+                        + (step.projected
+                            ? "fill=\"#fff\" stroke=\"\(color)\" stroke-width=\"1.5\">" : "fill=\"\(color)\">")
                         + "<title>\(HTMLPage.escape("\(label): \(StepText.describe(step))"))</title></path>\n"
                 }
             }
@@ -93,7 +103,15 @@ public struct RoadmapSVG: Sendable {
                     + "stroke-width=\"2\" stroke-dasharray=\"3 2\"><title>\(cluster.cluster.minor.text) end of life \(eol)</title></line>\n"
             }
         }
-        let legendY = height - 12
+        let legendY = height - 12 - (projected ? 16 : 0)
+        if projected {
+            out += """
+                <rect x="\(Self.labelWidth)" y="\(legendY + 6)" width="12" height="10" fill="none" stroke="#2f6fb0" \
+                stroke-width="1.5" stroke-dasharray="4 3"/>\
+                <text x="\(Self.labelWidth + 16)" y="\(legendY + 16)">projected step (minor not yet announced; dates estimated)</text>
+
+                """
+        }
         out += """
             <rect x="\(Self.labelWidth)" y="\(legendY - 10)" width="12" height="10" fill="#2f6fb0"/>\
             <text x="\(Self.labelWidth + 16)" y="\(legendY)">cluster step</text>

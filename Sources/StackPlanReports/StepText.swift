@@ -14,4 +14,10 @@ enum StepText {
             }
         return "\(subject) \(step.from) → \(step.to ?? "no release")"
     }
+
+    /// The due date as human formats show it: `~2027-08-18` when the step is projected (an
+    /// estimate), `-` when there is none.
+    static func due(_ step: PlanStep) -> String {
+        step.due.map { (step.projected ? "~" : "") + $0.description } ?? "-"
+    }
 }

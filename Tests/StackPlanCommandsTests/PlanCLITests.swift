@@ -136,7 +136,8 @@ struct PlanCLITests {
         #expect(
             emberly.stdout.contains(
                 "## Blockers\n\n- emberly-dev: ingress-nginx 1.15.1 → no release: no catalog release of NGINX Ingress "
-                    + "Controller runs on Kubernetes 1.35 and 1.36; blocks control plane 1.35 → 1.36\n- emberly-prod: ")
+                    + "Controller runs on Kubernetes 1.35 and 1.36; blocks control plane 1.35 → 1.36, control plane "
+                    + "1.36 → 1.37, control plane 1.37 → 1.38\n- emberly-prod: ")
         )
         let blockers = emberly.stdout.components(separatedBy: "## Blockers\n\n").last ?? ""
         #expect(blockers.split(separator: "\n").filter { $0.hasPrefix("- ") }.count == 2)

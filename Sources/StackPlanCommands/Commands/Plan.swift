@@ -19,6 +19,7 @@ public struct Plan: ParsableCommand {
     @OptionGroup public var edition: EditionOptions
     @Option(help: "Only this customer id.") public var customer: String?
     @OptionGroup public var output: FormatOption<PlanFormats>
+    @OptionGroup public var projection: ProjectionOptions
 
     public init() {}
 
@@ -29,7 +30,8 @@ public struct Plan: ParsableCommand {
         if let customer, !fleet.customers.contains(where: { $0.id == customer }) {
             throw ValidationError("unknown customer '\(customer)'")
         }
-        let plan = UpgradePlanner(catalog: loaded, asOf: day).plan(fleet, customer: customer)
+        let planned = projection.projected ? loaded.withProjections(through: projection.through(from: day)) : loaded
+        let plan = UpgradePlanner(catalog: planned, asOf: day).plan(fleet, customer: customer)
         switch output.chosen {
         case .ics: Console.out(ICalendarRenderer().render(plan, customer: customer))
         case .json:

@@ -11,12 +11,14 @@ public struct Releases: ParsableCommand {
     @OptionGroup public var asOf: AsOfOption
     @OptionGroup public var output: FormatOption<ListingFormats>
     @Option(help: "A platform id from the catalog (default: the upstream calendar).") public var platform: String?
+    @OptionGroup public var projection: ProjectionOptions
 
     public init() {}
 
     public func run() throws {
         let day = asOf.day
-        let loaded = try catalog.requireCatalog(asOf: day)
+        let known = try catalog.requireCatalog(asOf: day)
+        let loaded = projection.projected ? known.withProjections(through: projection.through(from: day)) : known
         let releases: [PlatformRelease]
         let name: String
         if let platform {

@@ -20,6 +20,10 @@ public struct RoadmapCommand: ParsableCommand {
     @Option(help: "The customer id.") public var customer: String
     @Option(help: "Months shown on the timeline (1–60).") public var horizon: Int = 12
     @OptionGroup public var output: FormatOption<RoadmapFormats>
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Include steps to minors projected from the past cadence, through the end of the horizon.")
+    public var projected = true
 
     public init() {}
 
@@ -36,7 +40,8 @@ public struct RoadmapCommand: ParsableCommand {
         guard let found = fleet.customers.first(where: { $0.id == customer }) else {
             throw ValidationError("unknown customer '\(customer)'")
         }
-        let plan = UpgradePlanner(catalog: loaded, asOf: day).plan(fleet, customer: customer)
+        let planned = projected ? loaded.withProjections(through: day.adding(months: horizon)) : loaded
+        let plan = UpgradePlanner(catalog: planned, asOf: day).plan(fleet, customer: customer)
         let roadmap = Roadmap(customer: found, plan: plan, months: horizon)
         switch output.chosen {
         case .html: Console.out(RoadmapDocument().html(roadmap))

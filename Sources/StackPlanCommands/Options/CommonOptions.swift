@@ -113,3 +113,19 @@ public struct FormatOption<Choices: FormatChoices>: ParsableArguments {
         Console.out(report.rendered(as: chosen, color: Console.colorEnabled(fd: 1)))
     }
 }
+
+/// `--projected [--through DATE]`: add minors projected from the past cadence.
+public struct ProjectionOptions: ParsableArguments {
+    @Flag(help: "Add minors projected from the past cadence (marked ~ and \"projected\").") public var projected = false
+    @Option(help: "Project minors released up to this date, YYYY-MM-DD (default: the date + 12 months).")
+    public var through: CalendarDay?
+
+    public init() {}
+
+    /// The last day projected releases may fall on.
+    public func through(from day: CalendarDay) -> CalendarDay { through ?? day.adding(months: 12) }
+
+    public func validate() throws {
+        if through != nil, !projected { throw ValidationError("--through needs --projected") }
+    }
+}

@@ -54,7 +54,8 @@ public struct Catalog: Hashable, Sendable {
     public var upstreamReleases: [PlatformRelease] {
         kubernetes.map {
             PlatformRelease(
-                cycle: $0.cycle, releaseDate: $0.releaseDate, eol: $0.eol, planned: $0.planned, source: $0.source)
+                cycle: $0.cycle, releaseDate: $0.releaseDate, eol: $0.eol, planned: $0.planned,
+                projected: $0.projected, source: $0.source)
         }
     }
 }

@@ -14,13 +14,18 @@ public struct KubernetesRelease: Hashable, Sendable {
     public let latestReleaseDate: CalendarDay?
     /// Whether the release is only scheduled; planned releases never count as released.
     public let planned: Bool
+    /// Whether StackPlan projected the release from the past cadence (`ReleaseProjection`); the
+    /// dates are estimates and never count as released.
+    public let projected: Bool
     /// Where the facts come from.
     public let source: String
 
     public init(
         cycle: VersionNumber, releaseDate: CalendarDay, eoas: CalendarDay? = nil, eol: CalendarDay? = nil,
-        latest: String? = nil, latestReleaseDate: CalendarDay? = nil, planned: Bool = false, source: String
+        latest: String? = nil, latestReleaseDate: CalendarDay? = nil, planned: Bool = false, projected: Bool = false,
+        source: String
     ) {
+        self.projected = projected
         self.cycle = cycle
         self.releaseDate = releaseDate
         self.eoas = eoas
@@ -63,13 +68,16 @@ public struct PlatformRelease: Hashable, Sendable {
     public let eoes: CalendarDay?
     /// Whether the release is only scheduled.
     public let planned: Bool
+    /// Whether StackPlan projected the release (estimated dates; never released).
+    public let projected: Bool
     /// Where the facts come from.
     public let source: String
 
     public init(
         cycle: VersionNumber, releaseDate: CalendarDay, eol: CalendarDay?, eoes: CalendarDay? = nil,
-        planned: Bool = false, source: String
+        planned: Bool = false, projected: Bool = false, source: String
     ) {
+        self.projected = projected
         self.cycle = cycle
         self.releaseDate = releaseDate
         self.eol = eol

@@ -53,6 +53,7 @@ struct ClusterPathBuilder {
         if hasPath, let target {
             steps += clusterSteps(cluster, to: target, platform: platform, installed: &installed, offset: steps.count)
         }
+        if released, let target { steps += projectedSteps(cluster, from: max(current, target), platform: platform) }
         Self.propagateBlocks(&steps)
 
         var nextDue = platform.due(
@@ -135,6 +136,30 @@ struct ClusterPathBuilder {
                 reason: blocker.map { "blocked: \($0.reason)" } ?? why)
             step.blockedBy = blockerIndex
             steps.append(step)
+        }
+        return steps
+    }
+
+    /// Steps to projected minors after `from`, one minor at a time (a migration each when
+    /// side-by-side): due by the rules on the estimated dates, never before the estimated release,
+    /// marked projected. Component compatibility with unannounced minors is unknown, so no
+    /// component moves are planned for them.
+    private func projectedSteps(_ cluster: Cluster, from: VersionNumber, platform: PlatformContext) -> [PlanStep] {
+        let releaseDays = policy.releaseDays(for: cluster.strategy)
+        var steps: [PlanStep] = []
+        var leaving = from
+        for release in platform.projected where leaving < release.cycle {
+            let eol = platform.endOfLife(of: leaving).map { $0.adding(days: policy.endOfLifeDays) }
+            let due = minDate(release.releaseDate.adding(days: releaseDays), eol)
+            let action: StepAction = cluster.strategy == .sideBySide ? .migrateCluster : .upgradeControlPlane
+            var step = PlanStep(
+                action: action, from: leaving.text, to: release.cycle.text, minor: release.cycle, due: due,
+                reason: "projected: \(release.cycle) expected on \(platform.platform.name) about \(release.releaseDate)"
+            )
+            step.projected = true
+            step.notBefore = release.releaseDate
+            steps.append(step)
+            leaving = release.cycle
         }
         return steps
     }

@@ -68,7 +68,7 @@ struct PlanScheduler {
         while let ready = heap.pop() {
             let plan = ready.plan
             var step = plans[plan].steps[ready.step]
-            var earliest = max(asOf, nextStart[plan] ?? asOf)
+            var earliest = max(asOf, nextStart[plan] ?? asOf, step.notBefore ?? asOf)
             if plans[plan].kind == .production, step.action != .upgradeComponent, let minor = step.minor,
                 let soaked = Self.reached(minor, by: nonProduction[NonProductionKey(plans[plan])] ?? [], in: plans)
             {

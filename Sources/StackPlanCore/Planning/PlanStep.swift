@@ -38,6 +38,11 @@ public struct PlanStep: Hashable, Sendable {
     /// For a step blocked by another one, the index (in the cluster's steps) of the step whose own
     /// problem is the cause; `nil` when the step is not blocked or is itself the cause.
     public var blockedBy: Int?
+    /// A step to a projected (not yet announced) minor: its due date is an estimate, and it never
+    /// makes the cluster overdue or at risk.
+    public var projected = false
+    /// The first day the step may start (a projected minor's estimated release).
+    public var notBefore: CalendarDay?
     /// Why the step exists, or why it is blocked.
     public var reason: String
 
@@ -121,7 +126,7 @@ public struct ClusterPlan: Hashable, Sendable {
     /// The earliest due date of anything on the cluster: `nextDue` and every step's due date.
     /// This is what human views call "Next due".
     public var firstDue: CalendarDay? {
-        steps.reduce(nextDue) { minDate($0, $1.due) }
+        steps.reduce(nextDue) { $1.projected ? $0 : minDate($0, $1.due) }
     }
 }
 

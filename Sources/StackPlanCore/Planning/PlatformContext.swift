@@ -7,6 +7,8 @@ struct PlatformContext {
     let released: [VersionNumber]
     /// The minors inside the support window (R1).
     let window: Set<VersionNumber>
+    /// Projected minors (when the catalog carries projections), oldest first.
+    let projected: [PlatformRelease]
     /// Every minor released on the date.
     let releasedSet: Set<VersionNumber>
 
@@ -19,6 +21,7 @@ struct PlatformContext {
         released = calendar.released(on: asOf).map(\.cycle)
         window = Set(released.prefix(supportedMinors))
         releasedSet = Set(released)
+        projected = platform.releases.filter(\.projected).sorted { $0.cycle < $1.cycle }
     }
 
     /// The newest released minor: the target of every path (R6).
@@ -33,6 +36,11 @@ struct PlatformContext {
     /// The end of (standard) support of `minor`.
     func endOfLife(of minor: VersionNumber) -> CalendarDay? {
         releases[minor]?.eol
+    }
+
+    /// The release date of a projected `minor`.
+    func projectedDate(of minor: VersionNumber) -> CalendarDay? {
+        projected.first { $0.cycle == minor }?.releaseDate
     }
 
     /// Whether `minor` is released on the platform on the date (not planned, not in the future).

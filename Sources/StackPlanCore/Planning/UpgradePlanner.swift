@@ -66,7 +66,9 @@ public struct UpgradePlanner: Sendable {
 
     /// The status rule, first match wins.
     func status(of plan: borrowing ClusterPlan) -> ClusterStatus {
-        let dues = plan.steps.compactMap(\.due) + [plan.nextDue].compactMap { $0 }
+        // Projected steps are estimates: they never make a cluster overdue or at risk.
+        let known = plan.steps.filter { !$0.projected }
+        let dues = known.compactMap(\.due) + [plan.nextDue].compactMap { $0 }
         if dues.contains(where: { $0 < asOf }) { return .overdue }
         if plan.steps.contains(where: { $0.isAtRisk(on: asOf, margin: catalog.policy.atRiskWithinDays) }) {
             return .atRisk

@@ -12,6 +12,8 @@ public enum ReleaseStatus: String, CaseIterable, Codable, Sendable {
     case endOfLife = "end-of-life"
     /// Scheduled, or not released yet on the date.
     case planned
+    /// Not announced: projected from the past cadence (`ReleaseProjection`).
+    case projected
 }
 
 /// A platform minor with its status on a date.
@@ -40,7 +42,7 @@ public struct ReleaseCalendar: Sendable {
 
     /// Whether `release` counts as released on `day`: not planned and released on or before it.
     public static func isReleased(_ release: PlatformRelease, on day: CalendarDay) -> Bool {
-        !release.planned && release.releaseDate <= day
+        !release.planned && !release.projected && release.releaseDate <= day
     }
 
     /// The released minors on `day`, newest first.
@@ -66,6 +68,7 @@ public struct ReleaseCalendar: Sendable {
     }
 
     private func status(of release: PlatformRelease, on day: CalendarDay, window: [VersionNumber]) -> ReleaseStatus {
+        if release.projected { return .projected }
         guard Self.isReleased(release, on: day) else { return .planned }
         if let eol = release.eol, day >= eol {
             if let eoes = release.eoes, day < eoes { return .extendedSupport }

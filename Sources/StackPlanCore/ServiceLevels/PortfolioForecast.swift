@@ -82,7 +82,8 @@ public struct PortfolioForecast: Hashable, Sendable {
         let firstMonth = MonthKey(year: asOf.year, month: asOf.month)
         var rows: [CustomerForecast] = inventory.customers.map { customer in
             let clusters = byCustomer[customer.id] ?? []
-            let steps = clusters.flatMap(\.steps)
+            // Projected steps are estimates: they count in no figure.
+            let steps = clusters.flatMap(\.steps).filter { !$0.projected }
             let dues = steps.compactMap(\.due)
             for due in dues where due < end {
                 let key = due < asOf ? firstMonth : MonthKey(year: due.year, month: due.month)
