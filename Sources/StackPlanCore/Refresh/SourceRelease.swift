@@ -29,8 +29,8 @@ public struct SourceRelease: Hashable, Sendable {
         self.latestReleaseDate = latestReleaseDate
     }
 
-    /// The catalog text of `field`: a date or a version; `nil` for "no value" (absent, `false`);
-    /// `.some(nil)`… is not used: "ended, date unknown" returns `keep` through `value(of:)`.
+    /// What the source says of `field` as catalog text: a date or a version, no value (absent or
+    /// `false`), or `keep` for "ended, date unknown" (which the catalog cannot hold).
     public func value(of field: RefreshField) -> RefreshValue {
         func date(_ value: SourceDate?) -> RefreshValue {
             switch value {
