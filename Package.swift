@@ -30,6 +30,8 @@ let package = Package(
             dependencies: ["StackPlanCore", "CLibYAML"],
             swiftSettings: strict
         ),
+        /** Reads the output of cluster tools (kubectl, helm, aws, Sonobuoy) into inventory clusters. */
+        .target(name: "StackPlanImport", dependencies: ["StackPlanCore", "StackPlanCatalog"], swiftSettings: strict),
         /** The history store: catalog editions, inventory snapshots and forecasts in SQLite (GRDB). */
         .target(
             name: "StackPlanStore",
@@ -44,7 +46,7 @@ let package = Package(
         .target(
             name: "StackPlanCommands",
             dependencies: [
-                "StackPlanCore", "StackPlanCatalog", "StackPlanReports", "StackPlanStore",
+                "StackPlanCore", "StackPlanCatalog", "StackPlanReports", "StackPlanStore", "StackPlanImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -9,7 +9,8 @@ struct CatalogReferences {
 
 extension CatalogFileReaders {
     static let componentKeys = [
-        "id", "name", "category", "tier", "role", "platforms", "upstream", "endoflife", "history", "releases",
+        "id", "name", "category", "tier", "role", "platforms", "upstream", "endoflife", "charts", "history",
+        "releases",
     ]
     static let componentReleaseKeys = ["releaseCycle", "releaseDate", "eol", "latest", "kubernetes", "source"]
 
@@ -42,10 +43,18 @@ extension CatalogFileReaders {
             reader.items("releases", required: false) { item, _ -> ComponentRelease? in
                 componentRelease(item, seen: &seen)
             } ?? []
+        let charts =
+            reader.items("charts", required: false) { item, _ -> HelmChart? in
+                item.rejectUnknownKeys(allowed: ["name", "version"])
+                guard let name = item.string("name") else { return nil }
+                return HelmChart(
+                    name: name,
+                    version: item.choice("version", HelmChart.VersionSource.self, required: false) ?? .appVersion)
+            } ?? []
         guard let id, let name, let category, let tier, let upstream else { return nil }
         return Component(
             id: id, name: name, category: category, tier: tier, role: role, platforms: platforms,
-            upstream: upstream, history: history, releases: releases)
+            upstream: upstream, history: history, releases: releases, charts: charts)
     }
 
     private static func platformList(_ reader: MappingReader, known: Set<String>) -> [String]? {

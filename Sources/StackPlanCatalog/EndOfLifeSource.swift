@@ -79,8 +79,8 @@ public enum EndOfLifeSource {
         do {
             json = try JSONSerialization.jsonObject(with: data)
         } catch {
-            let (line, column) = position(in: data, of: error)
-            return failure("malformed JSON: \(error.localizedDescription)", line: line, column: column)
+            let (line, column) = JSONPosition.of(error, in: data)
+            return failure("malformed JSON: not valid here", line: line, column: column)
         }
         guard let root = json as? [String: Any], let result = root["result"] as? [String: Any],
             let releases = result["releases"] as? [[String: Any]]
@@ -105,27 +105,5 @@ public enum EndOfLifeSource {
                     latestReleaseDate: (latest?["date"] as? String).flatMap { CalendarDay($0) }))
         }
         return Product(releases: read, diagnostics: [])
-    }
-
-    /// Where a JSON parse error is, when Foundation says (a byte index), as line and column.
-    private static func position(in data: Data, of error: any Error) -> (Int, Int) {
-        let info = (error as NSError).userInfo
-        guard
-            let index = (info["NSJSONSerializationErrorIndex"] as? Int)
-                ?? (info["NSJSONSerializationErrorIndex"] as? NSNumber)?.intValue
-        else {
-            return (1, 1)
-        }
-        var line = 1
-        var column = 1
-        for byte in data.prefix(index) {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }

@@ -25,7 +25,10 @@ public struct InventoryLoader: Sendable {
         "id", "name", "pod", "monthlyFee", "onboardingEnds", "inBreach", "environments", "waivers",
     ]
     static let environmentKeys = ["name", "kind", "clusters"]
-    static let clusterKeys = ["name", "platform", "version", "nodeVersion", "strategy", "components"]
+    static let clusterKeys = [
+        "name", "platform", "version", "nodeVersion", "strategy", "components", "uncataloged", "conformance",
+    ]
+    static let conformanceKeys = ["date", "kubernetes", "passed", "failed", "skipped"]
     static let waiverKeys = ["cluster", "until", "reason"]
 
     /// The catalog whose platforms and components the inventory may name.
@@ -159,10 +162,50 @@ public struct InventoryLoader: Sendable {
         }
         let strategy = item.choice("strategy", UpgradeStrategy.self, required: false) ?? .inPlace
         let components = installedComponents(item)
+        let uncataloged = versionMap(item, "uncataloged")
+        let conformance = conformanceRun(item)
         guard let name, let platform, let version else { return nil }
         return Cluster(
             name: name, platform: platform, version: version, nodeVersion: nodeVersion, strategy: strategy,
-            components: components)
+            components: components, uncataloged: uncataloged, conformance: conformance)
+    }
+
+    /// `uncataloged: {name: "version"}`: installed software no catalog component claims.
+    private func versionMap(_ item: MappingReader, _ key: String) -> [InstalledComponent] {
+        guard let node = item.value(key, required: false),
+            let map = MappingReader(node, in: item.file, sink: item.sink, context: key)
+        else { return [] }
+        return map.pairs.compactMap { key, value -> InstalledComponent? in
+            guard let name = key.string, let text = value.string, let version = VersionNumber(version: text) else {
+                item.sink.error(
+                    "bad-version", "'\(key.string ?? "?")' needs a version such as \"1.2.3\"",
+                    at: item.file.location(of: value))
+                return nil
+            }
+            return InstalledComponent(id: name, version: version)
+        }
+    }
+
+    /// `conformance: {date, kubernetes, passed, failed, skipped}`: the newest conformance run.
+    private func conformanceRun(_ item: MappingReader) -> ConformanceRun? {
+        guard let node = item.value("conformance", required: false),
+            let run = MappingReader(node, in: item.file, sink: item.sink, context: "conformance")
+        else { return nil }
+        run.rejectUnknownKeys(allowed: Self.conformanceKeys)
+        let date = run.day("date")
+        let kubernetes = kubernetesVersion(run, "kubernetes", required: true)
+        func count(_ key: String) -> Int? {
+            guard let text = run.string(key) else { return nil }
+            guard let value = Int(text), (0...1_000_000).contains(value) else {
+                run.sink.error("bad-value", "'\(key)' must be a count of tests, not '\(text)'", at: run.location(key))
+                return nil
+            }
+            return value
+        }
+        guard let date, let kubernetes, let passed = count("passed"), let failed = count("failed"),
+            let skipped = count("skipped")
+        else { return nil }
+        return ConformanceRun(date: date, kubernetes: kubernetes, passed: passed, failed: failed, skipped: skipped)
     }
 
     private func installedComponents(_ item: MappingReader) -> [InstalledComponent] {

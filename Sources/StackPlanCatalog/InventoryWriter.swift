@@ -25,22 +25,33 @@ public enum InventoryWriter {
                 out +=
                     "      - name: \(environment.name)\n        kind: \(environment.kind.rawValue)\n        clusters:\n"
                 for cluster in environment.clusters {
-                    out += "          - name: \(cluster.name)\n            platform: \(cluster.platform)\n"
-                    out += "            version: \(YAMLText.quoted(cluster.version.text))\n"
-                    if let nodes = cluster.nodeVersion {
-                        out += "            nodeVersion: \(YAMLText.quoted(nodes.text))\n"
-                    }
-                    out += "            strategy: \(cluster.strategy.rawValue)\n"
-                    if !cluster.components.isEmpty {
-                        out += "            components:\n"
-                        for component in cluster.components {
-                            out += "              \(component.id): \(YAMLText.quoted(component.version.text))\n"
-                        }
-                    }
+                    out += clusterLines(cluster, indent: "          ").joined(separator: "\n") + "\n"
                 }
             }
         }
         return out
+    }
+
+    /// One cluster as a list item at `indent` (the `- ` line first), in the documented key order.
+    public static func clusterLines(_ cluster: Cluster, indent: String) -> [String] {
+        let inner = indent + "  "
+        var lines = [
+            "\(indent)- name: \(YAMLText.identifier(cluster.name))", "\(inner)platform: \(cluster.platform)",
+            "\(inner)version: \(YAMLText.quoted(cluster.version.text))",
+        ]
+        if let nodes = cluster.nodeVersion { lines.append("\(inner)nodeVersion: \(YAMLText.quoted(nodes.text))") }
+        lines.append("\(inner)strategy: \(cluster.strategy.rawValue)")
+        for (key, entries) in [("components", cluster.components), ("uncataloged", cluster.uncataloged)]
+        where !entries.isEmpty {
+            lines.append("\(inner)\(key):")
+            lines += entries.map { "\(inner)  \(YAMLText.identifier($0.id)): \(YAMLText.quoted($0.version.text))" }
+        }
+        if let run = cluster.conformance {
+            lines.append(
+                "\(inner)conformance: {date: \(run.date), kubernetes: \(YAMLText.quoted(run.kubernetes.text)), "
+                    + "passed: \(run.passed), failed: \(run.failed), skipped: \(run.skipped)}")
+        }
+        return lines
     }
 
     static func money(_ value: Double) -> String {

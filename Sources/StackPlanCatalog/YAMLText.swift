@@ -28,6 +28,20 @@ enum YAMLText {
         return out + "\""
     }
 
+    /// `text` as a plain scalar when it is an identifier (a letter, then letters, digits, `.`, `_`
+    /// or `-`) that YAML reads back as the same string; quoted otherwise.
+    static func identifier(_ text: String) -> String {
+        let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"]
+        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
+            text.unicodeScalars.allSatisfy({
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
+            }),
+            !reserved.contains(text.lowercased())
+        else { return quoted(text) }
+        return text
+    }
+
     /// Whether `text` holds a control character, a line break or a Unicode line or paragraph
     /// separator: what a one-line value (a note, a name) must not carry.
     static func hasControlCharacters(_ text: String) -> Bool {

@@ -9,7 +9,7 @@ public enum ForecastReport {
                 .init("Outside SLA", alignRight: true), .init("Overdue", alignRight: true),
                 .init("At risk", alignRight: true), .init("Due in horizon", alignRight: true), .init("Next due"),
                 .init("Credit exposure", alignRight: true), .init("Ext. support / month", alignRight: true),
-                .init("Risk score", alignRight: true),
+                .init("Required findings", alignRight: true), .init("Risk score", alignRight: true),
             ],
             rows: forecast.customers.map {
                 [
@@ -17,7 +17,7 @@ public enum ForecastReport {
                     String($0.overdue), String($0.atRisk), String($0.dueWithinHorizon), $0.firstDue?.description ?? "-",
                     SLAReport.usd($0.creditExposure),
                     SLAReport.usd($0.extendedSupportSurcharge) + ($0.extendedSupportEnds.map { " (to \($0))" } ?? ""),
-                    score($0.riskScore),
+                    String($0.requiredFindings), score($0.riskScore),
                 ]
             })
         let months = TextTable(
@@ -38,7 +38,8 @@ public enum ForecastReport {
                             ("creditExposure", .double($0.creditExposure)),
                             ("extendedSupportSurcharge", .double($0.extendedSupportSurcharge)),
                             ("extendedSupportEnds", .day($0.extendedSupportEnds)),
-                            ("riskScore", .double($0.riskScore)), ("riskRank", .int($0.riskRank)),
+                            ("requiredFindings", .int($0.requiredFindings)), ("riskScore", .double($0.riskScore)),
+                            ("riskRank", .int($0.riskRank)),
                         ])
                     })
             ),

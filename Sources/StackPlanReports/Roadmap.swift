@@ -10,9 +10,12 @@ public struct Roadmap: Sendable {
     /// The day after the last day shown.
     public let end: CalendarDay
     public let months: Int
+    /// The customer's conformance findings per cluster (`stackplan conformance`).
+    public let conformance: [ClusterConformance]
 
     /// The roadmap of `customer` in `plan` over `months` months from the plan's date.
-    public init(customer: Customer, plan: UpgradePlan, months: Int) {
+    public init(customer: Customer, plan: UpgradePlan, months: Int, conformance: [ClusterConformance] = []) {
+        self.conformance = conformance
         self.customer = customer
         self.qualification = Qualification(customer)
         self.plan = plan

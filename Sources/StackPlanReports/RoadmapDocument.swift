@@ -30,6 +30,16 @@ public struct RoadmapDocument: Sendable {
         }
     }
 
+    /// One line per conformance finding, `required` first; "None." when everything conforms.
+    private func conformanceLines(_ roadmap: Roadmap) -> [String] {
+        roadmap.conformance.flatMap { cluster in
+            cluster.findings.sorted { $0.level > $1.level }.map {
+                "\(cluster.cluster): \($0.level.rawValue) \($0.code)\($0.component.map { " (\($0))" } ?? ""): \($0.message) "
+                    + "\($0.remedy)"
+            }
+        }
+    }
+
     private func notes(_ roadmap: Roadmap) -> (blockers: [String], waivers: [String], warnings: [String]) {
         let blockers = roadmap.blockers.map { cluster, cause, blocks in
             let blocked = blocks.isEmpty ? "" : "; blocks " + blocks.map(StepText.describe).joined(separator: ", ")
@@ -63,6 +73,8 @@ public struct RoadmapDocument: Sendable {
         out += table(Self.clusterColumns, clusterRows(roadmap))
         out += "\n## Steps\n\n" + table(Self.stepColumns, roadmap.stepRows)
         out += "\n## Blockers\n\n" + (blockers.isEmpty ? "None.\n" : blockers.map { "- \($0)\n" }.joined())
+        let findings = conformanceLines(roadmap).map(MarkdownRenderer.escape)
+        out += "\n## Conformance\n\n" + (findings.isEmpty ? "None.\n" : findings.map { "- \($0)\n" }.joined())
         if !waivers.isEmpty { out += "\n## Waivers\n\n" + waivers.map { "- \($0)\n" }.joined() }
         if !warnings.isEmpty { out += "\n## Warnings\n\n" + warnings.map { "- \($0)\n" }.joined() }
         return out
@@ -88,6 +100,7 @@ public struct RoadmapDocument: Sendable {
         out += "<h2>Timeline</h2>\n" + RoadmapSVG().render(roadmap)
         out += "<h2>Steps</h2>\n" + table(Self.stepColumns, roadmap.stepRows)
         out += "<h2>Blockers</h2>\n" + list(blockers)
+        out += "<h2>Conformance</h2>\n" + list(conformanceLines(roadmap))
         if !waivers.isEmpty { out += "<h2>Waivers</h2>\n" + list(waivers) }
         if !warnings.isEmpty { out += "<h2>Warnings</h2>\n" + list(warnings) }
         return HTMLPage.render(

@@ -47,6 +47,8 @@ struct GoldenReportTests {
         + GoldenCase.formats("catalog-list", ["catalog", "list", "--as-of", "2026-09-01"], listings)
         + GoldenCase.formats("catalog-show-istio", ["catalog", "show", "istio", "--as-of", "2026-09-01"], listings)
         + GoldenCase.formats("qualify", ["qualify"] + inventory + ["--as-of", "2026-09-01"], listings)
+        + GoldenCase.formats(
+            "conformance", ["conformance"] + inventory + ["--as-of", "2026-09-01"], listings + ["html"])
         + GoldenCase.formats("holidays-2027", ["holidays", "--year", "2027"], listings)
         + GoldenCase.formats(
             "review-2026-Q4", ["review", "--quarter", "2026-Q4"] + inventory + ["--as-of", "2026-11-01"],

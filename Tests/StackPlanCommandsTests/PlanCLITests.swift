@@ -64,7 +64,7 @@ struct PlanCLITests {
         // Production follows non-production whatever the strategies: ironwood-stage migrates
         // side-by-side to 1.36 by 2026-09-14; ironwood-edge's nodes follow after the 14-day soak.
         #expect(try steps("ironwood-stage").first?["plannedEnd"] as? String == "2026-09-14")
-        let edge = try #require(try steps("ironwood-edge").first)
+        let edge = try #require(try steps("ironwood-edge").first { $0["action"] as? String == "upgrade-nodes" })
         #expect(edge["plannedStart"] as? String == "2026-09-29")
         // Nodes on both clocks: 1.34 nodes were due 120 days after 1.35 came to EKS (2026-01-28).
         #expect(edge["action"] as? String == "upgrade-nodes" && edge["due"] as? String == "2026-05-28")
@@ -139,7 +139,10 @@ struct PlanCLITests {
                     + "Controller runs on Kubernetes 1.35 and 1.36; blocks control plane 1.35 → 1.36, control plane "
                     + "1.36 → 1.37, control plane 1.37 → 1.38\n- emberly-prod: ")
         )
-        let blockers = emberly.stdout.components(separatedBy: "## Blockers\n\n").last ?? ""
+        let blockers =
+            (emberly.stdout.components(separatedBy: "## Blockers\n\n").last ?? "").components(separatedBy: "\n## ")
+            .first
+            ?? ""
         #expect(blockers.split(separator: "\n").filter { $0.hasPrefix("- ") }.count == 2)
         #expect(try stackplan(["roadmap"] + Self.example + ["--customer", "acme", "--horizon", "0"]).status == 64)
     }

@@ -26,7 +26,7 @@ struct RenderingDefectTests {
         for rect in rects {
             let width = rect.components(separatedBy: "width=\"").dropFirst().first?.prefix { $0.isNumber }
             #expect(Int(width ?? "") ?? 0 >= 6)
-            #expect(rect.contains("<title>ingress-nginx "))
+            #expect(rect.contains("<title>ingress-nginx ") || rect.contains("<title>calico "))
         }
         #expect(!svg.contains("→ ?"))
     }

@@ -59,7 +59,12 @@ public struct Forecast: ParsableCommand {
             credits =
                 CreditAssessor(catalog: catalog, customers: inventory.customers, asOf: judged).assess(log).customers
         }
+        var findings: [String: Int] = [:]
+        for cluster in ConformanceReview(catalog: catalog, asOf: day).review(inventory) {
+            findings[cluster.customer, default: 0] += cluster.findings.filter { $0.level == .required }.count
+        }
         return PortfolioForecast(
-            plan: plan, inventory: inventory, catalog: catalog, credits: credits, horizonMonths: horizon)
+            plan: plan, inventory: inventory, catalog: catalog, credits: credits, horizonMonths: horizon,
+            requiredFindings: findings)
     }
 }

@@ -42,7 +42,8 @@ public struct RoadmapCommand: ParsableCommand {
         }
         let planned = projected ? loaded.withProjections(through: day.adding(months: horizon)) : loaded
         let plan = UpgradePlanner(catalog: planned, asOf: day).plan(fleet, customer: customer)
-        let roadmap = Roadmap(customer: found, plan: plan, months: horizon)
+        let findings = ConformanceReview(catalog: loaded, asOf: day).review(fleet, customer: customer)
+        let roadmap = Roadmap(customer: found, plan: plan, months: horizon, conformance: findings)
         switch output.chosen {
         case .html: Console.out(RoadmapDocument().html(roadmap))
         case .svg: Console.out(RoadmapSVG().render(roadmap))

@@ -94,11 +94,19 @@ public struct Cluster: Hashable, Sendable {
     public let strategy: UpgradeStrategy
     /// Installed catalog components: component id → installed version, sorted by id.
     public let components: [InstalledComponent]
+    /// Installed software the catalog does not know (Helm releases no catalog component claims):
+    /// name → version, sorted by name.
+    public let uncataloged: [InstalledComponent]
+    /// The newest conformance run, when one was recorded.
+    public let conformance: ConformanceRun?
 
     public init(
         name: String, platform: String, version: VersionNumber, nodeVersion: VersionNumber? = nil,
-        strategy: UpgradeStrategy = .inPlace, components: [InstalledComponent] = []
+        strategy: UpgradeStrategy = .inPlace, components: [InstalledComponent] = [],
+        uncataloged: [InstalledComponent] = [], conformance: ConformanceRun? = nil
     ) {
+        self.uncataloged = uncataloged.sorted { $0.id < $1.id }
+        self.conformance = conformance
         self.name = name
         self.platform = platform
         self.version = version
@@ -139,5 +147,24 @@ public struct Waiver: Hashable, Sendable {
         self.cluster = cluster
         self.until = until
         self.reason = reason
+    }
+}
+
+/// A conformance test run (Sonobuoy `e2e`) on a cluster.
+public struct ConformanceRun: Hashable, Sendable {
+    /// The day the run finished.
+    public let date: CalendarDay
+    /// The Kubernetes version the run tested.
+    public let kubernetes: VersionNumber
+    public let passed: Int
+    public let failed: Int
+    public let skipped: Int
+
+    public init(date: CalendarDay, kubernetes: VersionNumber, passed: Int, failed: Int, skipped: Int) {
+        self.date = date
+        self.kubernetes = kubernetes
+        self.passed = passed
+        self.failed = failed
+        self.skipped = skipped
     }
 }

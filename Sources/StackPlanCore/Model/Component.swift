@@ -18,11 +18,15 @@ public struct Component: Hashable, Sendable {
     public let history: [TierChange]
     /// Release cycles, in file order.
     public let releases: [ComponentRelease]
+    /// The Helm charts that install it (`charts:`), for `inventory import --helm`.
+    public let charts: [HelmChart]
 
     public init(
         id: String, name: String, category: String, tier: Tier, role: ComponentRole? = nil,
-        platforms: [String]? = nil, upstream: String, history: [TierChange], releases: [ComponentRelease]
+        platforms: [String]? = nil, upstream: String, history: [TierChange], releases: [ComponentRelease],
+        charts: [HelmChart] = []
     ) {
+        self.charts = charts
         self.id = id
         self.name = name
         self.category = category
@@ -132,5 +136,24 @@ extension KubernetesRange: CustomStringConvertible {
         case let (nil, max?): "<= \(max)"
         case (nil, nil): "any"
         }
+    }
+}
+
+/// A Helm chart that installs a component, and which of its versions is the component's.
+public struct HelmChart: Hashable, Sendable {
+    /// Where the installed component version comes from in `helm list`.
+    public enum VersionSource: String, CaseIterable, Sendable {
+        /// The chart's `app_version` (most upstream charts).
+        case appVersion = "app-version"
+        /// The chart version itself (charts versioned with the application).
+        case chart
+    }
+
+    public let name: String
+    public let version: VersionSource
+
+    public init(name: String, version: VersionSource) {
+        self.name = name
+        self.version = version
     }
 }

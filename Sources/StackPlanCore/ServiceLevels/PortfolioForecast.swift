@@ -29,12 +29,16 @@ public struct CustomerForecast: Hashable, Sendable {
     public let riskScore: Double
     /// 1 for the riskiest customer (set once all customers are scored).
     public internal(set) var riskRank: Int
+    /// Required conformance findings on the customer's clusters (`stackplan conformance`).
+    public let requiredFindings: Int
 
     public init(
         id: String, name: String, qualified: Bool, clustersOutsideSLA: Int, overdue: Int, atRisk: Int,
         dueWithinHorizon: Int, nextDue: CalendarDay?, creditExposure: Double, extendedSupportSurcharge: Double,
-        riskScore: Double, riskRank: Int, firstDue: CalendarDay? = nil, extendedSupportEnds: CalendarDay? = nil
+        riskScore: Double, riskRank: Int, firstDue: CalendarDay? = nil, extendedSupportEnds: CalendarDay? = nil,
+        requiredFindings: Int = 0
     ) {
+        self.requiredFindings = requiredFindings
         self.firstDue = firstDue
         self.extendedSupportEnds = extendedSupportEnds
         self.id = id
@@ -68,7 +72,8 @@ public struct PortfolioForecast: Hashable, Sendable {
 
     /// Combines a plan with credit results on `asOf` over `horizonMonths`.
     public init(
-        plan: UpgradePlan, inventory: Inventory, catalog: Catalog, credits: [CustomerCredit], horizonMonths: Int
+        plan: UpgradePlan, inventory: Inventory, catalog: Catalog, credits: [CustomerCredit], horizonMonths: Int,
+        requiredFindings: [String: Int] = [:]
     ) {
         let asOf = plan.asOf
         let end = asOf.adding(months: horizonMonths)
@@ -116,7 +121,8 @@ public struct PortfolioForecast: Hashable, Sendable {
                 dueWithinHorizon: upcoming.count, nextDue: dues.filter { $0 >= asOf }.min(), creditExposure: credit,
                 extendedSupportSurcharge: surcharge, riskScore: score, riskRank: 0,
                 firstDue: clusters.compactMap(\.firstDue).min(),
-                extendedSupportEnds: extended.compactMap(\.endOfExtendedSupport).min())
+                extendedSupportEnds: extended.compactMap(\.endOfExtendedSupport).min(),
+                requiredFindings: requiredFindings[customer.id] ?? 0)
         }
         rows.sort { ($1.riskScore, $0.id) < ($0.riskScore, $1.id) }
         for index in rows.indices { rows[index].riskRank = index + 1 }
