@@ -16,15 +16,16 @@ public struct InventoryLoadResult: Sendable {
 /// clusters.
 public struct InventoryLoader: Sendable {
     static let rootKeys = ["pods", "customers"]
-    static let podKeys = ["id", "upgradesPerWeek"]
+    static let podKeys = ["id", "upgradesPerWeek", "zone"]
     /// The most cluster steps a pod can start in a week.
     static let maxUpgradesPerWeek = 1000
     /// The largest monthly fee in USD (a cap for credit arithmetic).
     static let maxMonthlyFee = 100_000_000.0
     static let customerKeys = [
         "id", "name", "pod", "monthlyFee", "onboardingEnds", "inBreach", "environments", "waivers",
+        "maintenanceWindows", "freezes",
     ]
-    static let environmentKeys = ["name", "kind", "clusters"]
+    static let environmentKeys = ["name", "kind", "clusters", "maintenanceWindows"]
     static let clusterKeys = [
         "name", "platform", "version", "nodeVersion", "strategy", "components", "uncataloged", "conformance",
     ]
@@ -69,7 +70,7 @@ public struct InventoryLoader: Sendable {
                     sink.error("duplicate-id", "pod '\(id)' is declared twice", at: item.location("id"))
                     return nil
                 }
-                return Pod(id: id, upgradesPerWeek: capacity)
+                return Pod(id: id, upgradesPerWeek: capacity, zone: zone(item, "zone", required: false))
             } ?? []
         var customerIds: Set<String> = []
         let customers =
@@ -106,8 +107,9 @@ public struct InventoryLoader: Sendable {
                 let kind = env.choice("kind", EnvironmentKind.self)
                 let clusters =
                     env.items("clusters") { node, _ in cluster(node, names: &clusterNames) } ?? []
+                let windows = maintenanceWindows(env)
                 guard let name, let kind else { return nil }
-                return Environment(name: name, kind: kind, clusters: clusters)
+                return Environment(name: name, kind: kind, clusters: clusters, maintenanceWindows: windows)
             } ?? []
         let waivers =
             item.items("waivers", required: false) { waiver, _ -> Waiver? in
@@ -123,11 +125,13 @@ public struct InventoryLoader: Sendable {
                 }
                 return Waiver(cluster: cluster, until: until, reason: reason)
             } ?? []
+        let windows = maintenanceWindows(item) ?? []
+        let freezes = freezes(item, environments: Set(environments.map(\.name)))
         guard let id, let name, let pod, let fee else { return nil }
         return Customer(
             id: id, name: name, pod: pod, monthlyFee: fee, onboardingEnds: onboardingEnds, inBreach: inBreach,
             environments: environments,
-            waivers: waivers)
+            waivers: waivers, maintenanceWindows: windows, freezes: freezes)
     }
 
     private func cluster(_ item: MappingReader, names: inout Set<String>) -> Cluster? {

@@ -45,7 +45,15 @@ public struct ICalendarRenderer: Sendable {
                             "\(step.projected ? "Projected due" : "Due"): \(item.customer)/\(item.cluster.name) \(what)",
                         description: step.reason)
                 }
-                if let start = step.plannedStart, let end = step.plannedEnd {
+                if let window = step.window {
+                    lines += [
+                        "BEGIN:VEVENT", "UID:\(Self.uid(base + ".window"))", "DTSTAMP:\(stamp)", "SEQUENCE:\(sequence)",
+                        "DTSTART:\(Self.utc(window.start))", "DTEND:\(Self.utc(window.end))",
+                        "SUMMARY:\(Self.escape("\(step.projected ? "Projected" : "Planned"): \(item.customer)/\(item.cluster.name) \(what)"))",
+                        "DESCRIPTION:\(Self.escape(step.reason + " (maintenance window, \(window.zone))"))",
+                        "END:VEVENT",
+                    ]
+                } else if let start = step.plannedStart, let end = step.plannedEnd {
                     lines += event(
                         uid: Self.uid(base + ".window"), stamp: stamp, sequence: sequence, start: start,
                         end: end.adding(days: 1),
@@ -71,6 +79,11 @@ public struct ICalendarRenderer: Sendable {
             "DTEND;VALUE=DATE:\(Self.date(end))", "SUMMARY:\(Self.escape(summary))",
             "DESCRIPTION:\(Self.escape(description))", "TRANSP:TRANSPARENT", "END:VEVENT",
         ]
+    }
+
+    /// `20260905T070000Z`.
+    static func utc(_ instant: Instant) -> String {
+        instant.isoUTC.replacingAll("-", with: "").replacingAll(":", with: "")
     }
 
     static func date(_ day: CalendarDay) -> String {

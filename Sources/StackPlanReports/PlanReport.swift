@@ -31,8 +31,9 @@ public enum PlanReport {
                     [
                         item.customer, item.cluster.name,
                         step.action.rawValue + (step.component.map { " \($0)" } ?? ""),
-                        step.from, step.to ?? "-", StepText.due(step), step.plannedStart?.description ?? "-",
-                        step.plannedEnd?.description ?? "-", step.blocked ? "yes" : "no", step.reason,
+                        step.from, step.to ?? "-", StepText.due(step), StepText.start(step),
+                        step.plannedEnd?.description ?? "-", step.blocked ? "yes" : "no",
+                        step.reason + (step.scheduleRisk.map { "; at risk: \($0)" } ?? ""),
                     ]
                 }
             })
@@ -173,6 +174,21 @@ struct PlanJSON: JSONDocument {
             if let cause = step.blockedBy { writer.int(cause) } else { writer.null() }
             writer.key("projected")
             writer.bool(step.projected)
+            writer.key("window")
+            if let window = step.window {
+                writer.beginObject()
+                writer.key("start")
+                writer.string(window.start.format(offset: window.offset))
+                writer.key("end")
+                writer.string(window.end.format(offset: window.offset))
+                writer.key("zone")
+                writer.string(window.zone)
+                writer.endObject()
+            } else {
+                writer.null()
+            }
+            writer.key("scheduleRisk")
+            writer.string(step.scheduleRisk)
             writer.key("reason")
             writer.string(step.reason)
             writer.endObject()

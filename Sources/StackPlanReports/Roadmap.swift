@@ -59,8 +59,11 @@ public struct Roadmap: Sendable {
                 [
                     cluster.cluster.name, step.action.rawValue + (step.component.map { " \($0)" } ?? ""),
                     "\(step.from) → \(step.to ?? "no release")", StepText.due(step),
-                    step.plannedStart.map { start in "\(start) – \(step.plannedEnd?.description ?? "?")" } ?? "-",
-                    step.blocked ? "blocked" : "", step.reason,
+                    step.window.map(StepText.local)
+                        ?? step.plannedStart.map { start in "\(start) – \(step.plannedEnd?.description ?? "?")" }
+                        ?? "-",
+                    step.blocked ? "blocked" : step.scheduleRisk != nil ? "at risk" : "",
+                    step.reason + (step.scheduleRisk.map { "; \($0)" } ?? ""),
                 ]
             }
         }

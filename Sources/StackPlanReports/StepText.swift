@@ -15,6 +15,23 @@ enum StepText {
         return "\(subject) \(step.from) → \(step.to ?? "no release")"
     }
 
+    /// The planned start as human formats show it: the window in its local time and zone
+    /// (`2026-09-05 02:00–06:00 America/Chicago`), else the day; `-` when not planned.
+    static func start(_ step: PlanStep) -> String {
+        guard let window = step.window else { return step.plannedStart?.description ?? "-" }
+        return local(window)
+    }
+
+    /// `2026-09-05 02:00–06:00 America/Chicago` (the end's day too when it differs).
+    static func local(_ window: PlannedWindow) -> String {
+        let start = window.start.format(offset: window.offset)
+        let end = window.end.format(offset: window.offset)
+        let endText =
+            start.prefix(10) == end.prefix(10)
+            ? String(end.dropFirst(11).prefix(5)) : end.prefix(10) + " " + end.dropFirst(11).prefix(5)
+        return "\(start.prefix(10)) \(start.dropFirst(11).prefix(5))–\(endText) \(window.zone)"
+    }
+
     /// The due date as human formats show it: `~2027-08-18` when the step is projected (an
     /// estimate), `-` when there is none.
     static func due(_ step: PlanStep) -> String {

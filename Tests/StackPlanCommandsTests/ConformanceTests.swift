@@ -50,3 +50,31 @@ struct ConformanceTests {
         #expect(roadmap.stdout.contains("\n- acme-stage-use1: required conformance-failed"))
     }
 }
+
+@Suite("Schedules in windows")
+struct WindowScheduleTests {
+    @Test func theRetailFreezeReallyBlocksProductionWork() throws {
+        let result = try stackplan([
+            "plan", "--inventory", "examples/inventory.yaml", "--as-of", "2026-11-16", "--customer", "harbourview",
+            "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let clusters = try #require(root["clusters"] as? [[String: Any]])
+        let production = try #require(
+            clusters.first { $0["cluster"] as? String == "hv-prod" }?["steps"] as? [[String: Any]])
+        for step in production {
+            let start = try #require(step["plannedStart"] as? String)
+            #expect(start > "2027-01-05", "\(start) is inside the Holiday trading freeze")
+            let window = try #require(step["window"] as? [String: Any])
+            #expect((window["start"] as? String)?.hasSuffix("T21:00:00-06:00") == true)
+            #expect(window["zone"] as? String == "America/Chicago")
+        }
+        // The ICS uses the real window instants.
+        let ics = try stackplan([
+            "plan", "--inventory", "examples/inventory.yaml", "--as-of", "2026-11-16", "--customer", "harbourview",
+            "--format", "ics",
+        ])
+        #expect(ics.stdout.contains("DTSTART:20270108T030000Z\r\nDTEND:20270108T060000Z\r\n"))
+    }
+}

@@ -57,10 +57,13 @@ final class LoopbackServer: @unchecked Sendable {
         thread.start()
     }
 
+    /// Stops accepting; safe to call twice (the socket is closed once, never a reused descriptor).
     func stop() {
         lock.lock()
+        let wasRunning = running
         running = false
         lock.unlock()
+        guard wasRunning else { return }
         shutdown(socket, Int32(SHUT_RDWR))
         close(socket)
     }

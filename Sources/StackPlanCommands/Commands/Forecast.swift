@@ -50,7 +50,8 @@ public struct Forecast: ParsableCommand {
     )
         throws -> PortfolioForecast
     {
-        let plan = UpgradePlanner(catalog: catalog, asOf: day).plan(inventory)
+        let plan = UpgradePlanner(catalog: catalog, asOf: day, zones: SystemTimeZone.zones(of: inventory)).plan(
+            inventory)
         var credits: [CustomerCredit] = []
         if let incidents {
             let log = try requireIncidents(at: incidents, customers: inventory.customers)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StackPlanCatalog
 import StackPlanCore
 import StackPlanReports
 
@@ -31,7 +32,8 @@ public struct Plan: ParsableCommand {
             throw ValidationError("unknown customer '\(customer)'")
         }
         let planned = projection.projected ? loaded.withProjections(through: projection.through(from: day)) : loaded
-        let plan = UpgradePlanner(catalog: planned, asOf: day).plan(fleet, customer: customer)
+        let plan = UpgradePlanner(catalog: planned, asOf: day, zones: SystemTimeZone.zones(of: fleet)).plan(
+            fleet, customer: customer)
         switch output.chosen {
         case .ics: Console.out(ICalendarRenderer().render(plan, customer: customer))
         case .json:

@@ -69,7 +69,7 @@ extension ReviewCommand {
             let day = asOf.day
             let loaded = try catalog.requireCatalog(asOf: day)
             let fleet = try inventory.requireInventory(catalog: loaded)
-            let plan = UpgradePlanner(catalog: loaded, asOf: day).plan(fleet)
+            let plan = UpgradePlanner(catalog: loaded, asOf: day, zones: SystemTimeZone.zones(of: fleet)).plan(fleet)
             let reviews = ReviewEvaluator(
                 catalog: loaded, inventory: fleet, plan: plan, quarter: quarter, moves: try ReviewCommand.moves(catalog)
             ).evaluate()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StackPlanCatalog
 import StackPlanCore
 import StackPlanReports
 
@@ -41,7 +42,8 @@ public struct RoadmapCommand: ParsableCommand {
             throw ValidationError("unknown customer '\(customer)'")
         }
         let planned = projected ? loaded.withProjections(through: day.adding(months: horizon)) : loaded
-        let plan = UpgradePlanner(catalog: planned, asOf: day).plan(fleet, customer: customer)
+        let plan = UpgradePlanner(catalog: planned, asOf: day, zones: SystemTimeZone.zones(of: fleet)).plan(
+            fleet, customer: customer)
         let findings = ConformanceReview(catalog: loaded, asOf: day).review(fleet, customer: customer)
         let roadmap = Roadmap(customer: found, plan: plan, months: horizon, conformance: findings)
         switch output.chosen {

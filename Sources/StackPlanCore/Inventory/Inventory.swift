@@ -17,10 +17,13 @@ public struct Pod: Hashable, Sendable {
     public let id: String
     /// Cluster upgrade steps the team can start per week.
     public let upgradesPerWeek: Int
+    /// The team's zone: its holidays are judged on local dates there (default: business hours').
+    public let zone: String?
 
-    public init(id: String, upgradesPerWeek: Int) {
+    public init(id: String, upgradesPerWeek: Int, zone: String? = nil) {
         self.id = id
         self.upgradesPerWeek = upgradesPerWeek
+        self.zone = zone
     }
 }
 
@@ -38,11 +41,18 @@ public struct Customer: Hashable, Sendable {
     public let inBreach: Bool
     public let environments: [Environment]
     public let waivers: [Waiver]
+    /// When work may happen (environments may override); none: whole days, as without windows.
+    public let maintenanceWindows: [MaintenanceWindow]
+    /// When no work may start or run.
+    public let freezes: [Freeze]
 
     public init(
         id: String, name: String, pod: String, monthlyFee: Double, onboardingEnds: CalendarDay? = nil,
-        inBreach: Bool = false, environments: [Environment], waivers: [Waiver] = []
+        inBreach: Bool = false, environments: [Environment], waivers: [Waiver] = [],
+        maintenanceWindows: [MaintenanceWindow] = [], freezes: [Freeze] = []
     ) {
+        self.maintenanceWindows = maintenanceWindows
+        self.freezes = freezes
         self.inBreach = inBreach
         self.id = id
         self.name = name
@@ -65,8 +75,13 @@ public struct Environment: Hashable, Sendable {
     public let name: String
     public let kind: EnvironmentKind
     public let clusters: [Cluster]
+    /// Windows for this environment instead of the customer's.
+    public let maintenanceWindows: [MaintenanceWindow]?
 
-    public init(name: String, kind: EnvironmentKind, clusters: [Cluster]) {
+    public init(
+        name: String, kind: EnvironmentKind, clusters: [Cluster], maintenanceWindows: [MaintenanceWindow]? = nil
+    ) {
+        self.maintenanceWindows = maintenanceWindows
         self.name = name
         self.kind = kind
         self.clusters = clusters

@@ -5,6 +5,11 @@
 struct PlanScheduler {
     let policy: Policy
     let asOf: CalendarDay
+    /// Each customer's maintenance windows, freezes and pod zone, by customer id; customers
+    /// without windows are scheduled in whole days.
+    var calendars: [String: CustomerCalendar] = [:]
+    /// The zones windows and pods name.
+    var zones: [String: any TimeZoneRules] = [:]
 
     /// Schedules every unblocked step of `plans` in place. `pods` gives each pod's weekly capacity.
     func schedule(_ plans: inout [ClusterPlan], pods: [String: Int], podOf: [String: String]) {
@@ -74,7 +79,30 @@ struct PlanScheduler {
             {
                 earliest = max(earliest, soaked.adding(days: policy.soakDays + 1))
             }
-            let begin = step.action.usesPodCapacity ? slots.take(from: earliest, asOf: asOf) : earliest
+            let begin: CalendarDay
+            if let finder = finder(for: plans[plan]) {
+                let usesCapacity = step.action.usesPodCapacity
+                let (found, freeze) = finder.first(
+                    from: earliest, duration: policy.durations.days(for: step.action),
+                    hasRoom: { usesCapacity ? slots.hasRoom(on: $0, asOf: asOf) : true })
+                let due = step.due
+                if found == nil || due.map({ found?.day ?? $0 > $0 }) == true {
+                    step.scheduleRisk =
+                        "no-window-before-due"
+                        + (freeze.map { ": the \($0.reason) freeze (\($0.from) to \($0.until)) is in the way" } ?? "")
+                }
+                guard let found else {
+                    // No window at all within two years: the step and those after it stay unscheduled.
+                    plans[plan].steps[ready.step] = step
+                    finished(plan)
+                    continue
+                }
+                if usesCapacity { slots.reserve(on: found.day, asOf: asOf) }
+                step.window = found.window
+                begin = found.day
+            } else {
+                begin = step.action.usesPodCapacity ? slots.take(from: earliest, asOf: asOf) : earliest
+            }
             step.plannedStart = begin
             step.plannedEnd = begin.adding(days: policy.durations.days(for: step.action) - 1)
             plans[plan].steps[ready.step] = step
@@ -89,7 +117,29 @@ struct PlanScheduler {
     }
 }
 
+/// A customer's scheduling constraints.
+struct CustomerCalendar {
+    let windows: [MaintenanceWindow]
+    /// Environment name → its own windows (overriding the customer's).
+    let environmentWindows: [String: [MaintenanceWindow]]
+    let freezes: [Freeze]
+    let podZone: String?
+}
+
 extension PlanScheduler {
+    /// The window finder for a cluster's steps, `nil` when its customer has no windows there.
+    func finder(for plan: borrowing ClusterPlan) -> WindowFinder? {
+        guard let calendar = calendars[plan.customer] else { return nil }
+        let windows = calendar.environmentWindows[plan.environment] ?? calendar.windows
+        guard !windows.isEmpty else { return nil }
+        let podZone =
+            calendar.podZone.flatMap { zones[$0] } ?? zones[policy.serviceLevels.businessHours.zone.identifier]
+            ?? policy.serviceLevels.businessHours.zone
+        return WindowFinder(
+            windows: windows, freezes: calendar.freezes, environment: plan.environment, holidays: policy.holidays,
+            podZone: podZone, zones: zones)
+    }
+
     /// Non-production clusters of one customer on one platform.
     struct NonProductionKey: Hashable {
         let customer: String
@@ -128,6 +178,21 @@ struct WeekSlots {
 
     init(capacity: Int) {
         self.capacity = capacity
+    }
+
+    /// Whether the week holding `day` has a free slot.
+    mutating func hasRoom(on day: CalendarDay, asOf: CalendarDay) -> Bool {
+        let week = max(0, asOf.days(until: day) / 7)
+        grow(to: week + 1)
+        return used[week] < capacity
+    }
+
+    /// Takes a slot in the week holding `day` (checked free with `hasRoom`).
+    mutating func reserve(on day: CalendarDay, asOf: CalendarDay) {
+        let week = max(0, asOf.days(until: day) / 7)
+        grow(to: week + 1)
+        used[week] += 1
+        if used[week] >= capacity { next[week] = week + 1 }
     }
 
     /// Takes a slot in the first week with room that ends on or after `earliest`; returns the start day.

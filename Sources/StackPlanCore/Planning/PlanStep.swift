@@ -43,6 +43,10 @@ public struct PlanStep: Hashable, Sendable {
     public var projected = false
     /// The first day the step may start (a projected minor's estimated release).
     public var notBefore: CalendarDay?
+    /// The maintenance window the step is planned in (when the customer has windows).
+    public var window: PlannedWindow?
+    /// Why the schedule puts the step at risk: `no-window-before-due`, naming a blocking freeze.
+    public var scheduleRisk: String?
     /// Why the step exists, or why it is blocked.
     public var reason: String
 
@@ -65,7 +69,7 @@ extension PlanStep {
     /// The at-risk part of the status rule: blocked, planned to end after its due date, or due
     /// within `margin` days of `day` (`upgrade.atRiskWithinDays`, 30) and not started on it.
     public func isAtRisk(on day: CalendarDay, margin: Int) -> Bool {
-        if blocked { return true }
+        if blocked || scheduleRisk != nil { return true }
         if let end = plannedEnd, let due, end > due { return true }
         if let due, day.days(until: due) <= margin, plannedStart.map({ $0 > day }) ?? true {
             return true

@@ -4,10 +4,13 @@
 public struct UpgradePlanner: Sendable {
     public let catalog: Catalog
     public let asOf: CalendarDay
+    /// The zones maintenance windows and pods name (from the edges: the core reads no tz data).
+    public let zones: [String: any TimeZoneRules]
 
-    public init(catalog: Catalog, asOf: CalendarDay) {
+    public init(catalog: Catalog, asOf: CalendarDay, zones: [String: any TimeZoneRules] = [:]) {
         self.catalog = catalog
         self.asOf = asOf
+        self.zones = zones
     }
 
     /// The plan for `inventory`, optionally reduced to one customer. The whole inventory is always
@@ -38,7 +41,23 @@ public struct UpgradePlanner: Sendable {
             }
         }
         NonProductionGate.apply(&plans)
-        PlanScheduler(policy: policy, asOf: asOf).schedule(
+        var scheduler = PlanScheduler(policy: policy, asOf: asOf)
+        scheduler.zones = zones
+        let podZones = Dictionary(inventory.pods.map { ($0.id, $0.zone) }) { first, _ in first }
+        for customer in customers
+        where !customer.maintenanceWindows.isEmpty
+            || customer.environments.contains(where: { $0.maintenanceWindows != nil })
+        {
+            scheduler.calendars[customer.id] = CustomerCalendar(
+                windows: customer.maintenanceWindows,
+                environmentWindows: Dictionary(
+                    customer.environments.compactMap { environment in
+                        environment.maintenanceWindows.map { (environment.name, $0) }
+                    }
+                ) { first, _ in first },
+                freezes: customer.freezes, podZone: podZones[customer.pod] ?? nil)
+        }
+        scheduler.schedule(
             &plans, pods: Dictionary(inventory.pods.map { ($0.id, $0.upgradesPerWeek) }) { first, _ in first },
             podOf: Dictionary(customers.map { ($0.id, $0.pod) }) { first, _ in first })
         for index in plans.indices { plans[index].status = status(of: plans[index]) }
