@@ -46,9 +46,34 @@ public enum PlanReport {
             rows: plan.customers.map {
                 [$0.id, $0.qualified ? "yes" : "no", String($0.clusters), String($0.overdue), String($0.atRisk)]
             })
+        var tables = [steps, clusters, customers]
+        if plan.clusters.contains(where: { $0.comparison != nil }) { tables.append(strategies(plan)) }
         return Report(
             title: "Upgrade plan as of \(plan.asOf) (catalog \(plan.catalogVersion))",
-            tables: [steps, clusters, customers], notes: notes(plan), json: PlanJSON(plan: plan))
+            tables: tables, notes: notes(plan), json: PlanJSON(plan: plan))
+    }
+
+    /// `--compare`: both strategies per cluster behind its target, and the recommendation.
+    static func strategies(_ plan: UpgradePlan) -> TextTable {
+        TextTable(
+            title: "In-place or side-by-side",
+            columns: [
+                .init("Customer"), .init("Cluster"), .init("Strategy"), .init("Steps", alignRight: true),
+                .init("Windows", alignRight: true), .init("First"), .init("Finishes"), .init("Meets deadlines"),
+                .init("Recommended"),
+            ],
+            rows: plan.clusters.flatMap { item -> [[String]] in
+                guard let comparison = item.comparison else { return [] }
+                return comparison.alternatives.map { option in
+                    [
+                        item.customer, item.cluster.name,
+                        option.strategy.rawValue + (option.planned ? "" : " (estimate)"), String(option.steps),
+                        String(option.windows), option.firstWindow?.description ?? "-",
+                        option.finishes?.description ?? "-", option.meetsDeadlines ? "yes" : "no",
+                        option.strategy == comparison.recommended ? "yes: \(comparison.why)" : "",
+                    ]
+                }
+            })
     }
 
     /// Waivers in force and warnings, listed in every text format.
@@ -150,6 +175,38 @@ struct PlanJSON: JSONDocument {
         writer.beginArray()
         for warning in item.warnings { writer.string(warning) }
         writer.endArray()
+        if let comparison = item.comparison {
+            writer.key("alternatives")
+            writer.beginArray()
+            for option in comparison.alternatives {
+                writer.beginObject()
+                writer.key("strategy")
+                writer.string(option.strategy.rawValue)
+                writer.key("steps")
+                writer.int(option.steps)
+                writer.key("windows")
+                writer.int(option.windows)
+                writer.key("firstWindow")
+                writer.day(option.firstWindow)
+                writer.key("finishes")
+                writer.day(option.finishes)
+                writer.key("meetsDeadlines")
+                writer.bool(option.meetsDeadlines)
+                writer.key("secondClusterDays")
+                if let days = option.secondClusterDays { writer.int(days) } else { writer.null() }
+                writer.key("planned")
+                writer.bool(option.planned)
+                writer.endObject()
+            }
+            writer.endArray()
+            writer.key("recommendation")
+            writer.beginObject()
+            writer.key("strategy")
+            writer.string(comparison.recommended.rawValue)
+            writer.key("why")
+            writer.string(comparison.why)
+            writer.endObject()
+        }
         writer.key("steps")
         writer.beginArray()
         for step in item.steps {

@@ -12,10 +12,16 @@ public struct Roadmap: Sendable {
     public let months: Int
     /// The customer's conformance findings per cluster (`stackplan conformance`).
     public let conformance: [ClusterConformance]
+    /// The catalog the plan was made with (release dates and alternatives for plain-language reasons).
+    public let catalog: Catalog?
 
     /// The roadmap of `customer` in `plan` over `months` months from the plan's date.
-    public init(customer: Customer, plan: UpgradePlan, months: Int, conformance: [ClusterConformance] = []) {
+    public init(
+        customer: Customer, plan: UpgradePlan, months: Int, conformance: [ClusterConformance] = [],
+        catalog: Catalog? = nil
+    ) {
         self.conformance = conformance
+        self.catalog = catalog
         self.customer = customer
         self.qualification = Qualification(customer)
         self.plan = plan

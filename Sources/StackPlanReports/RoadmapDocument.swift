@@ -19,6 +19,27 @@ public struct RoadmapDocument: Sendable {
         }
     }
 
+    static let strategyHeader = ["Cluster", "In place", "Side by side", "Recommended", "Why"]
+
+    /// Per cluster behind its target: both strategies (steps, finish, deadlines) and the pick.
+    static func strategyRows(_ roadmap: Roadmap) -> [[String]] {
+        roadmap.clusters.compactMap { cluster in
+            guard let comparison = cluster.comparison else { return nil }
+            func describe(_ strategy: UpgradeStrategy) -> String {
+                guard let option = comparison.alternatives.first(where: { $0.strategy == strategy }) else { return "-" }
+                let windows = "\(option.windows) window\(option.windows == 1 ? "" : "s")"
+                let finish = option.finishes.map { "done \($0)" } ?? "cannot finish"
+                let deadline = option.meetsDeadlines ? "meets every deadline" : "misses a deadline"
+                let extra = option.secondClusterDays.map { ", a second cluster for \($0) days" } ?? ""
+                return "\(windows), \(finish), \(deadline)\(extra)" + (option.planned ? "" : " (estimate)")
+            }
+            return [
+                cluster.cluster.name, describe(.inPlace), describe(.sideBySide), comparison.recommended.rawValue,
+                comparison.why,
+            ]
+        }
+    }
+
     static let stepColumns = ["Cluster", "Action", "Path", "Due", "Planned window", "Blocked", "Reason"]
 
     private func environmentRows(_ roadmap: Roadmap) -> [[String]] {
@@ -72,6 +93,8 @@ public struct RoadmapDocument: Sendable {
         out += "\n## Clusters\n\n"
         out += table(Self.clusterColumns, clusterRows(roadmap))
         out += "\n## Steps\n\n" + table(Self.stepColumns, roadmap.stepRows)
+        let strategies = Self.strategyRows(roadmap)
+        if !strategies.isEmpty { out += "\n## In-place or side-by-side\n\n" + table(Self.strategyHeader, strategies) }
         out += "\n## Blockers\n\n" + (blockers.isEmpty ? "None.\n" : blockers.map { "- \($0)\n" }.joined())
         let findings = conformanceLines(roadmap).map(MarkdownRenderer.escape)
         out += "\n## Conformance\n\n" + (findings.isEmpty ? "None.\n" : findings.map { "- \($0)\n" }.joined())
@@ -99,6 +122,8 @@ public struct RoadmapDocument: Sendable {
         out += "<h2>Clusters</h2>\n" + table(Self.clusterColumns, clusterRows(roadmap))
         out += "<h2>Timeline</h2>\n" + RoadmapSVG().render(roadmap)
         out += "<h2>Steps</h2>\n" + table(Self.stepColumns, roadmap.stepRows)
+        let strategies = Self.strategyRows(roadmap)
+        if !strategies.isEmpty { out += "<h2>In-place or side-by-side</h2>\n" + table(Self.strategyHeader, strategies) }
         out += "<h2>Blockers</h2>\n" + list(blockers)
         out += "<h2>Conformance</h2>\n" + list(conformanceLines(roadmap))
         if !waivers.isEmpty { out += "<h2>Waivers</h2>\n" + list(waivers) }

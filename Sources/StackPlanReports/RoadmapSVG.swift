@@ -13,7 +13,9 @@ public struct RoadmapSVG: Sendable {
     public func render(_ roadmap: Roadmap) -> String {
         let clusters = roadmap.clusters
         let projected = clusters.contains { $0.steps.contains(where: \.projected) }
-        let height = Self.top + clusters.count * Self.rowHeight + 40 + (projected ? 16 : 0)
+        let frozen = !roadmap.customer.freezes.isEmpty
+        let secondRow = projected || frozen
+        let height = Self.top + clusters.count * Self.rowHeight + 40 + (secondRow ? 16 : 0)
         let width = Self.labelWidth + Self.chartWidth + 20
         let span = Double(max(1, roadmap.start.days(until: roadmap.end)))
         func x(_ day: CalendarDay) -> Int {
@@ -53,6 +55,15 @@ public struct RoadmapSVG: Sendable {
                 + " → \(cluster.target?.text ?? "?") · \(cluster.status.rawValue)</text>\n"
             out +=
                 "<rect x=\"\(Self.labelWidth)\" y=\"\(y + 8)\" width=\"\(Self.chartWidth)\" height=\"14\" fill=\"#f4f6f8\"/>\n"
+            // The customer's freezes over this cluster's environment: a red band with its reason.
+            for freeze in roadmap.customer.freezes
+            where freeze.blocks(cluster.environment, from: roadmap.start, through: roadmap.end.adding(days: -1)) {
+                let left = x(max(freeze.from, roadmap.start))
+                let right = max(left + 2, x(min(freeze.until.adding(days: 1), roadmap.end)))
+                out +=
+                    "<rect x=\"\(left)\" y=\"\(y + 4)\" width=\"\(right - left)\" height=\"22\" fill=\"#b00020\" "
+                    + "fill-opacity=\"0.12\"><title>\(HTMLPage.escape("freeze \(freeze.from) to \(freeze.until): \(freeze.reason)"))</title></rect>\n"
+            }
             // Cluster steps first, then component steps on top (they are short and sit inside the row).
             let ordered =
                 cluster.steps.filter { $0.action != .upgradeComponent }
@@ -103,7 +114,12 @@ public struct RoadmapSVG: Sendable {
                     + "stroke-width=\"2\" stroke-dasharray=\"3 2\"><title>\(cluster.cluster.minor.text) end of life \(eol)</title></line>\n"
             }
         }
-        let legendY = height - 12 - (projected ? 16 : 0)
+        let legendY = height - 12 - (secondRow ? 16 : 0)
+        if frozen {
+            out +=
+                "<rect x=\"\(Self.labelWidth + 480)\" y=\"\(legendY + 6)\" width=\"12\" height=\"10\" fill=\"#b00020\" "
+                + "fill-opacity=\"0.12\"/><text x=\"\(Self.labelWidth + 496)\" y=\"\(legendY + 16)\">freeze: no work</text>\n"
+        }
         if projected {
             out += """
                 <rect x="\(Self.labelWidth)" y="\(legendY + 6)" width="12" height="10" fill="none" stroke="#2f6fb0" \

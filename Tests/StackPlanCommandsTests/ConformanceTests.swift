@@ -45,7 +45,7 @@ struct ConformanceTests {
     @Test func theForecastAndTheRoadmapCarryTheConformanceSummary() throws {
         let forecast = try stackplan(["forecast"] + example + ["--format", "json"])
         #expect(forecast.stdout.contains("\"requiredFindings\": "))
-        let roadmap = try stackplan(["roadmap"] + example + ["--customer", "acme"])
+        let roadmap = try stackplan(["roadmap"] + example + ["--customer", "acme", "--audience", "internal"])
         #expect(roadmap.stdout.contains("## Conformance\n\n- acme-prod-use1: info catalog-tier-in-production"))
         #expect(roadmap.stdout.contains("\n- acme-stage-use1: required conformance-failed"))
     }

@@ -30,6 +30,15 @@ struct GoldenReportTests {
             "roadmap-ironwood", ["roadmap"] + inventory + ["--as-of", "2026-09-01", "--customer", "ironwood"],
             ["markdown", "html", "svg"])
         + GoldenCase.formats(
+            "roadmap-ironwood-internal",
+            ["roadmap"] + inventory + ["--as-of", "2026-09-01", "--customer", "ironwood", "--audience", "internal"],
+            ["markdown", "html"])
+        + GoldenCase.formats(
+            "roadmap-harbourview", ["roadmap"] + inventory + ["--as-of", "2026-11-16", "--customer", "harbourview"],
+            ["markdown", "html"])
+        + GoldenCase.formats(
+            "plan-compare", ["plan"] + inventory + ["--as-of", "2026-09-01", "--compare"], ["json", "table"])
+        + GoldenCase.formats(
             "roadmap-emberly-24",
             ["roadmap"] + inventory + ["--as-of", "2026-09-01", "--customer", "emberly", "--horizon", "24"],
             ["svg"])

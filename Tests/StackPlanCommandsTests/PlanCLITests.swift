@@ -123,7 +123,8 @@ struct PlanCLITests {
 
     @Test(arguments: [("markdown", "## Qualification"), ("html", "<svg"), ("svg", "</svg>")])
     func roadmapRendersEveryFormat(_ format: String, _ fragment: String) throws {
-        let result = try stackplan(["roadmap"] + Self.example + ["--customer", "brightline", "--format", format])
+        let result = try stackplan(
+            ["roadmap"] + Self.example + ["--customer", "brightline", "--format", format, "--audience", "internal"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(fragment))
     }
@@ -131,7 +132,8 @@ struct PlanCLITests {
     @Test func roadmapSaysWhatAnUnqualifiedCustomerMustDo() throws {
         let result = try stackplan(["roadmap"] + Self.example + ["--customer", "brightline"])
         #expect(result.stdout.contains("no non-production environment with a cluster: add one to qualify"))
-        let emberly = try stackplan(["roadmap"] + Self.example + ["--customer", "emberly", "--horizon", "6"])
+        let emberly = try stackplan(
+            ["roadmap"] + Self.example + ["--customer", "emberly", "--horizon", "6", "--audience", "internal"])
         // One blocker line per cause, naming what it blocks.
         #expect(
             emberly.stdout.contains(

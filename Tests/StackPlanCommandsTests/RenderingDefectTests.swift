@@ -8,7 +8,9 @@ struct RenderingDefectTests {
 
     private func roadmap(_ customer: String, _ format: String, horizon: Int = 12) throws -> String {
         let result = try stackplan(
-            ["roadmap"] + example + ["--customer", customer, "--format", format, "--horizon", String(horizon)])
+            ["roadmap"] + example + [
+                "--customer", customer, "--format", format, "--horizon", String(horizon), "--audience", "internal",
+            ])
         #expect(result.status == 0, "\(result.stderr)")
         return result.stdout
     }

@@ -21,6 +21,7 @@ public struct Plan: ParsableCommand {
     @Option(help: "Only this customer id.") public var customer: String?
     @OptionGroup public var output: FormatOption<PlanFormats>
     @OptionGroup public var projection: ProjectionOptions
+    @Flag(help: "Compare in-place and side-by-side for every cluster behind its target.") public var compare = false
 
     public init() {}
 
@@ -33,7 +34,7 @@ public struct Plan: ParsableCommand {
         }
         let planned = projection.projected ? loaded.withProjections(through: projection.through(from: day)) : loaded
         let plan = UpgradePlanner(catalog: planned, asOf: day, zones: SystemTimeZone.zones(of: fleet)).plan(
-            fleet, customer: customer)
+            fleet, customer: customer, compare: compare)
         switch output.chosen {
         case .ics: Console.out(ICalendarRenderer().render(plan, customer: customer))
         case .json:

@@ -25,6 +25,8 @@ public struct RoadmapCommand: ParsableCommand {
         inversion: .prefixedNo,
         help: "Include steps to minors projected from the past cadence, through the end of the horizon.")
     public var projected = true
+    @Option(help: "customer (plain language, the default) or internal (rule codes and action names).")
+    public var audience: Audience = .customer
 
     public init() {}
 
@@ -43,13 +45,26 @@ public struct RoadmapCommand: ParsableCommand {
         }
         let planned = projected ? loaded.withProjections(through: day.adding(months: horizon)) : loaded
         let plan = UpgradePlanner(catalog: planned, asOf: day, zones: SystemTimeZone.zones(of: fleet)).plan(
-            fleet, customer: customer)
+            fleet, customer: customer, compare: true)
         let findings = ConformanceReview(catalog: loaded, asOf: day).review(fleet, customer: customer)
-        let roadmap = Roadmap(customer: found, plan: plan, months: horizon, conformance: findings)
+        let roadmap = Roadmap(customer: found, plan: plan, months: horizon, conformance: findings, catalog: loaded)
         switch output.chosen {
+        case .html where audience == .customer: Console.out(CustomerRoadmap(roadmap).html())
         case .html: Console.out(RoadmapDocument().html(roadmap))
         case .svg: Console.out(RoadmapSVG().render(roadmap))
-        default: Console.out(RoadmapDocument().markdown(roadmap))
+        default:
+            Console.out(
+                audience == .customer ? CustomerRoadmap(roadmap).markdown() : RoadmapDocument().markdown(roadmap))
         }
+    }
+}
+
+extension RoadmapCommand {
+    /// Who reads the roadmap.
+    public enum Audience: String, CaseIterable, ExpressibleByArgument, Sendable {
+        /// The customer: plain language, no rule codes.
+        case customer
+        /// The provider's architects: rule codes, action names, every section.
+        case `internal`
     }
 }

@@ -123,6 +123,8 @@ public struct ClusterPlan: Hashable, Sendable {
     public let waiver: Waiver?
     /// Problems worth a look that are not errors (node skew, unknown component versions).
     public let warnings: [String]
+    /// Both strategies compared (`plan --compare`, roadmaps), for a cluster behind its target.
+    public var comparison: StrategyComparison?
 
     /// Whether the upgrade SLA covers the cluster.
     public var slaApplies: Bool { slaReasons.isEmpty }

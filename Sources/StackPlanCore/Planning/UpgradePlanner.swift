@@ -15,7 +15,9 @@ public struct UpgradePlanner: Sendable {
 
     /// The plan for `inventory`, optionally reduced to one customer. The whole inventory is always
     /// scheduled, so a customer's windows are the same as in the fleet plan (pods are shared).
-    public func plan(_ inventory: Inventory, customer only: String? = nil) -> UpgradePlan {
+    ///
+    /// With `compare`, every cluster behind its target also gets both strategies compared.
+    public func plan(_ inventory: Inventory, customer only: String? = nil, compare: Bool = false) -> UpgradePlan {
         let policy = catalog.policy
         var contexts: [String: PlatformContext] = [:]
         for platform in catalog.platforms {
@@ -61,6 +63,10 @@ public struct UpgradePlanner: Sendable {
             &plans, pods: Dictionary(inventory.pods.map { ($0.id, $0.upgradesPerWeek) }) { first, _ in first },
             podOf: Dictionary(customers.map { ($0.id, $0.pod) }) { first, _ in first })
         for index in plans.indices { plans[index].status = status(of: plans[index]) }
+        if compare {
+            self.compare(
+                &plans, inventory: inventory, builder: builder, scheduler: scheduler, contexts: contexts, only: only)
+        }
         var counts: [String: (clusters: Int, overdue: Int, atRisk: Int)] = [:]
         for plan in plans {
             var count = counts[plan.customer] ?? (0, 0, 0)
