@@ -1,32 +1,66 @@
 #!/usr/bin/env bash
-# Plans a synthetic fleet end to end on one core and prints wall time and peak memory.
-# Usage: Benchmarks/run.sh [customers] [runs]   (default: 10000 customers, 5 runs)
-# Then times sla report (CSV parse, response clocks, credits, JSON) on one million incidents.
+# The performance table of issue 15, measured in one run on this machine (one core pinned with
+# taskset -c 0; medians of N runs):
+#   plan (json, csv, table) against a C libyaml event scan of the same fleet file (the unit),
+#   sla report against Python's csv module reading the same incident log,
+#   stackplan --help and catalog validate start-up times.
+# Usage: Benchmarks/run.sh [customers ...]   (default: 10000; e.g. "10000 100000")
+#        RUNS=5 Benchmarks/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-customers=${1:-10000}
-runs=${2:-5}
+runs=${RUNS:-5}
+sizes=("${@:-10000}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 swift build -c release --product stackplan >/dev/null
 swift build -c release --product stackplan-bench >/dev/null
+cc -O2 -o "$work/yaml-scan" Benchmarks/yaml-scan.c -lyaml
 bin=.build/release/stackplan
-"$bin" generate-fleet --customers "$customers" --seed 42 --as-of 2026-09-01 > "$work/fleet.yaml"
-clusters=$(grep -c '^          - name:' "$work/fleet.yaml")
-echo "fleet: $customers customers, $clusters clusters, $(($(wc -c < "$work/fleet.yaml") / 1000000)) MB YAML"
 
-echo "stackplan plan --format json, pinned to one core (taskset -c 0), $runs runs:"
-for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$work/time" taskset -c 0 "$bin" plan --inventory "$work/fleet.yaml" \
-        --as-of 2026-09-01 --format json > "$work/plan.json"
-    cat "$work/time" >> "$work/times"
+# median_seconds "command…": the median wall time of $runs runs on core 0, and the peak memory (MB).
+median() {
+    : > "$work/t"
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -f "%e %M" -o "$work/one" taskset -c 0 bash -c "$1" > /dev/null
+        cat "$work/one" >> "$work/t"
+    done
+    sort -n "$work/t" | awk '{ t[NR] = $1; m = ($2 > m ? $2 : m) } END { printf "%.3f %.0f\n", t[int((NR + 1) / 2)], m / 1024 }'
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(uname -m); runs: $runs (median)"
+printf "\n| customers | clusters | MB YAML | libyaml scan (s) | command | stackplan (s) | ratio | peak MB |\n|---|---|---|---|---|---|---|---|\n"
+for customers in "${sizes[@]}"; do
+    fleet="$work/fleet-$customers.yaml"
+    "$bin" generate-fleet --customers "$customers" --seed 7 --as-of 2026-09-01 > "$fleet"
+    clusters=$(grep -c '^          - name:' "$fleet")
+    megabytes=$(($(wc -c < "$fleet") / 1000000))
+    read -r scan _ < <(median "'$work/yaml-scan' '$fleet'")
+    for format in json csv table; do
+        read -r seconds memory < <(median "'$bin' plan --inventory '$fleet' --as-of 2026-09-01 --format $format")
+        ratio=$(awk -v a="$seconds" -v b="$scan" 'BEGIN { printf "%.1f", a / b }')
+        echo "| $customers | $clusters | $megabytes | $scan | plan --format $format | $seconds | $ratio | $memory |"
+    done
 done
-sort -n "$work/times" | awk '{ t[NR] = $1; m = ($2 > m ? $2 : m) }
-    END { printf "  wall: min %.2f s, median %.2f s, max %.2f s; peak memory %.0f MB\n", t[1], t[int((NR + 1) / 2)], t[NR], m / 1024 }'
 
-echo "phases in process (stackplan-bench):"
-taskset -c 0 .build/release/stackplan-bench "$customers" 42 | sed 's/^/  /'
+echo
+echo "sla report on one million incidents against Python's csv module reading the same file:"
+.build/release/stackplan-bench sla-log 1000000 42 "$work/incidents.csv" "$work/inventory.yaml" > /dev/null
+read -r python _ < <(median "python3 Benchmarks/csv-baseline.py '$work/incidents.csv'")
+read -r sla memory < <(median "'$bin' sla report --incidents '$work/incidents.csv' --inventory '$work/inventory.yaml' --as-of 2026-09-01 --format json")
+echo "| incidents | python csv read (s) | stackplan sla report (s) | ratio | incidents/s | peak MB |"
+echo "|---|---|---|---|---|---|"
+awk -v p="$python" -v s="$sla" -v m="$memory" 'BEGIN { printf "| 1000000 | %s | %s | %.1f | %.0f | %s |\n", p, s, s / p, 1000000 / s, m }'
 
-echo "sla report on one million generated incidents (stackplan-bench sla):"
-taskset -c 0 .build/release/stackplan-bench sla 1000000 42 | sed 's/^/  /'
+echo
+echo "start-up (median of 20):"
+RUNS=20
+runs=20
+read -r help _ < <(median "'$bin' --help")
+read -r validate _ < <(median "'$bin' catalog validate --as-of 2026-08-21 2>/dev/null")
+echo "| stackplan --help | $help s |"
+echo "| catalog validate | $validate s |"
+
+echo
+echo "phases in process (stackplan-bench ${sizes[0]}):"
+taskset -c 0 .build/release/stackplan-bench "${sizes[0]}" 7 | sed 's/^/  /'

@@ -1,6 +1,7 @@
 // Measures StackPlan on synthetic data and prints figures:
 //   swift run -c release stackplan-bench [customers] [seed]   plan: fleet load, planning, JSON
 //   swift run -c release stackplan-bench sla [incidents] [seed]   sla report: CSV parse, clocks, credits, JSON
+//   stackplan-bench sla-log INCIDENTS SEED LOG.csv INVENTORY.yaml   writes the same log and its inventory
 import Foundation
 import StackPlanCatalog
 import StackPlanCore
@@ -57,12 +58,13 @@ func planBenchmark(customers: Int, seed: UInt64) {
         String(format: "load+plan+json: %.3f s, peak memory %.0f MB", loadTime + planTime + renderTime, peakMemoryMB()))
 }
 
-func slaBenchmark(incidents count: Int, seed: UInt64) {
+/// A generated incident log of `count` rows over a 1,000-customer fleet.
+func incidentLog(_ count: Int, seed: UInt64) -> (csv: String, customers: [Customer], fleet: Inventory) {
     var random = SplitMix64(seed: seed)
-    let customers = FleetGenerator(catalog: catalog, asOf: asOf).generate(customers: 1000, seed: seed).customers
+    let fleet = FleetGenerator(catalog: catalog, asOf: asOf).generate(customers: 1000, seed: seed)
+    let customers = fleet.customers
     let severities = IncidentSeverity.allCases.map(\.rawValue)
     let base = Instant(utc: asOf).seconds - 365 * 86_400
-    var start = DispatchTime.now()
     var csv = IncidentLogLoader.header.joined(separator: ",") + "\n"
     csv.reserveCapacity(count * 140)
     for index in 0..<count {
@@ -75,6 +77,12 @@ func slaBenchmark(incidents count: Int, seed: UInt64) {
         csv += "INC-\(index),\(customer),\(severities[index % 4]),\(opened.isoUTC),\(responded),"
         csv += "\(index % 17 != 0),\(index % 23 == 0),\(requested)\n"
     }
+    return (csv, customers, fleet)
+}
+
+func slaBenchmark(incidents count: Int, seed: UInt64) {
+    var start = DispatchTime.now()
+    let (csv, customers, _) = incidentLog(count, seed: seed)
     let generated = seconds(start)
 
     start = DispatchTime.now()
@@ -106,7 +114,15 @@ func slaBenchmark(incidents count: Int, seed: UInt64) {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "sla" {
+if arguments.first == "sla-log", arguments.count == 5, let count = Int(arguments[1]), let seed = UInt64(arguments[2]) {
+    let (csv, _, fleet) = incidentLog(count, seed: seed)
+    do {
+        try csv.write(toFile: arguments[3], atomically: true, encoding: .utf8)
+        try InventoryWriter.yaml(fleet).write(toFile: arguments[4], atomically: true, encoding: .utf8)
+    } catch {
+        fail("cannot write: \(error)", 74)
+    }
+} else if arguments.first == "sla" {
     arguments.removeFirst()
     slaBenchmark(
         incidents: arguments.first.flatMap { Int($0) } ?? 1_000_000,
