@@ -18,12 +18,6 @@ public struct IncidentLogLoader: Sendable {
     /// The optional column naming the incident's cluster.
     public static let clusterColumn = "cluster"
 
-    /// `text` without leading and trailing spaces and tabs.
-    static func trimmed(_ text: String) -> String {
-        guard text.first == " " || text.last == " " || text.first == "\t" || text.last == "\t" else { return text }
-        return String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-    }
-
     /// Customer ids the log may name, each with the names of its clusters.
     public let customers: [String: Set<String>]
 
@@ -46,20 +40,22 @@ public struct IncidentLogLoader: Sendable {
     }
 
     public func load(text: String, path: String) -> IncidentLoadResult {
+        var text = text
+        return text.withUTF8 { load(table: CSVTable($0), path: path) }
+    }
+
+    private func load(table: CSVTable, path: String) -> IncidentLoadResult {
         let sink = DiagnosticSink()
-        // A byte-order mark at the start is accepted, as it is in YAML.
-        let rows = CSVRows.parse(
-            text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text)
         func error(_ line: Int, _ code: String, _ message: String) {
             sink.error(code, message, at: SourceLocation(file: path, line: line, column: 0))
         }
-        guard let first = rows.first else {
+        guard let first = table.rows.first else {
             error(
                 1, "missing-header",
                 "the incident log is empty; it needs the header \(Self.header.joined(separator: ","))")
             return IncidentLoadResult(incidents: nil, diagnostics: sink.diagnostics)
         }
-        let names = first.fields.map(Self.trimmed)
+        let names = (0..<first.fieldCount).map { table.string(table.trimmedField($0, of: first)) }
         guard names.filter({ $0 != Self.clusterColumn }) == Self.header,
             names.count <= Self.header.count + 1
         else {
@@ -68,25 +64,25 @@ public struct IncidentLogLoader: Sendable {
                 "the header must be \(Self.header.joined(separator: ",")), with an optional 'cluster' column")
             return IncidentLoadResult(incidents: nil, diagnostics: sink.diagnostics)
         }
-        let column = Dictionary(names.enumerated().map { ($1, $0) }) { first, _ in first }
+        let columns = Columns(names: names)
         var seen: Set<String> = []
         var incidents: [Incident] = []
-        for row in rows.dropFirst() {
-            guard row.fields.count == names.count else {
-                error(row.line, "bad-row", "expected \(names.count) fields, found \(row.fields.count)")
+        incidents.reserveCapacity(table.rows.count - 1)
+        seen.reserveCapacity(table.rows.count - 1)
+        for row in table.rows.dropFirst() {
+            guard row.fieldCount == names.count else {
+                error(row.line, "bad-row", "expected \(names.count) fields, found \(row.fieldCount)")
                 continue
             }
-            let field = { (name: String) -> String in
-                column[name].map { Self.trimmed(row.fields[$0]) } ?? ""
-            }
+            let field = { (column: Int) -> Range<Int> in table.trimmedField(column, of: row) }
             var problems: [(String, String)] = []
-            let id = field("id")
+            let id = table.string(field(columns.id))
             if id.isEmpty { problems.append(("missing-value", "'id' is empty")) }
             if !id.isEmpty, !seen.insert(id).inserted {
                 problems.append(("duplicate-id", "incident '\(id)' appears twice"))
             }
-            let customer = field("customer")
-            let clusterName = field(Self.clusterColumn)
+            let customer = table.string(field(columns.customer))
+            let clusterName = columns.cluster.map { table.string(field($0)) } ?? ""
             if let clusters = customers[customer] {
                 if !clusterName.isEmpty, !clusters.contains(clusterName) {
                     problems.append(
@@ -95,37 +91,36 @@ public struct IncidentLogLoader: Sendable {
             } else {
                 problems.append(("unknown-customer", "unknown customer '\(customer)'; it is not in the inventory"))
             }
-            let severity = IncidentSeverity(rawValue: field("severity"))
+            let severityText = table.string(field(columns.severity))
+            let severity = IncidentSeverity(rawValue: severityText)
             if severity == nil {
-                problems.append(
-                    ("bad-value", "'severity' must be urgent, high, normal or low, not '\(field("severity"))'"))
+                problems.append(("bad-value", "'severity' must be urgent, high, normal or low, not '\(severityText)'"))
             }
-            func instant(_ name: String, required: Bool) -> Instant? {
-                let text = field(name)
-                if text.isEmpty {
+            func instant(_ column: Int, _ name: String, required: Bool) -> Instant? {
+                let range = field(column)
+                if range.isEmpty {
                     if required { problems.append(("missing-value", "'\(name)' is empty")) }
                     return nil
                 }
-                guard let value = Instant(iso: text) else {
-                    problems.append(("bad-instant", "'\(name)' must be ISO 8601 with Z or an offset, not '\(text)'"))
+                guard let value = table.withBytes(range, { Instant(isoUTF8: $0) }) else {
+                    problems.append(
+                        ("bad-instant", "'\(name)' must be ISO 8601 with Z or an offset, not '\(table.string(range))'"))
                     return nil
                 }
                 return value
             }
-            func flag(_ name: String) -> Bool? {
-                switch field(name) {
-                case "true": return true
-                case "false": return false
-                default:
-                    problems.append(("bad-value", "'\(name)' must be true or false, not '\(field(name))'"))
-                    return nil
-                }
+            func flag(_ column: Int, _ name: String) -> Bool? {
+                let range = field(column)
+                if table.bytes[range].elementsEqual("true".utf8) { return true }
+                if table.bytes[range].elementsEqual("false".utf8) { return false }
+                problems.append(("bad-value", "'\(name)' must be true or false, not '\(table.string(range))'"))
+                return nil
             }
-            let opened = instant("openedAt", required: true)
-            let responded = instant("respondedAt", required: false)
-            let requested = instant("creditRequestedAt", required: false)
-            let technical = flag("technical")
-            let thirdParty = flag("thirdPartyCause")
+            let opened = instant(columns.openedAt, "openedAt", required: true)
+            let responded = instant(columns.respondedAt, "respondedAt", required: false)
+            let requested = instant(columns.creditRequestedAt, "creditRequestedAt", required: false)
+            let technical = flag(columns.technical, "technical")
+            let thirdParty = flag(columns.thirdPartyCause, "thirdPartyCause")
             if let opened, let responded, responded < opened {
                 problems.append(("bad-order", "'respondedAt' is before 'openedAt'"))
             }
@@ -145,70 +140,22 @@ public struct IncidentLogLoader: Sendable {
     }
 }
 
-/// RFC 4180 CSV rows with the line each starts on: quoted fields may hold commas, doubled quotes
-/// and line breaks; blank lines are skipped; CRLF and LF both end a row. Works on UTF-8 bytes.
-enum CSVRows {
-    struct Row {
-        let line: Int
-        let fields: [String]
-    }
+/// Where each column of a checked header is.
+private struct Columns {
+    let id, customer, severity, openedAt, respondedAt, technical, thirdPartyCause, creditRequestedAt: Int
+    let cluster: Int?
 
-    static func parse(_ text: String) -> [Row] {
-        var copy = text
-        return copy.withUTF8 { parse(bytes: $0) }
-    }
-
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> [Row] {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
-        let carriageReturn = UInt8(ascii: "\r")
-        var rows: [Row] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var line = 1
-        var rowLine = 1
-        var index = 0
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-        }
-        func endRow() {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: rowLine, fields: fields)) }
-            fields = []
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if byte == quote, field.isEmpty {
-                // A quoted field: up to the closing quote; "" is a literal quote.
-                while index < bytes.count {
-                    let inner = bytes[index]
-                    index += 1
-                    if inner == quote {
-                        if index < bytes.count, bytes[index] == quote {
-                            field.append(quote)
-                            index += 1
-                        } else {
-                            break
-                        }
-                    } else {
-                        if inner == newline { line += 1 }
-                        field.append(inner)
-                    }
-                }
-                continue
-            }
-            switch byte {
-            case comma: endField()
-            case carriageReturn: continue
-            case newline:
-                endRow()
-                line += 1
-                rowLine = line
-            default: field.append(byte)
-            }
-        }
-        if !field.isEmpty || !fields.isEmpty { endRow() }
-        return rows
+    /// `names` must hold every header column (the loader checks it first).
+    init(names: [String]) {
+        func index(_ name: String) -> Int { names.firstIndex(of: name) ?? 0 }
+        id = index("id")
+        customer = index("customer")
+        severity = index("severity")
+        openedAt = index("openedAt")
+        respondedAt = index("respondedAt")
+        technical = index("technical")
+        thirdPartyCause = index("thirdPartyCause")
+        creditRequestedAt = index("creditRequestedAt")
+        cluster = names.firstIndex(of: IncidentLogLoader.clusterColumn)
     }
 }

@@ -9,9 +9,30 @@ public struct JSONWriter {
     /// Elements written in each open container.
     private var counts: [Int] = []
     private var afterKey = false
+    /// Where full chunks go when the writer streams, and the chunk size.
+    private let sink: (([UInt8]) -> Void)?
+    private let chunkSize: Int
 
+    /// A writer that keeps the whole document in ``bytes``.
     public init(capacity: Int = 4096) {
         bytes.reserveCapacity(capacity)
+        sink = nil
+        chunkSize = .max
+    }
+
+    /// A writer that hands its bytes to `sink` in chunks of about `chunkSize` (each time a container
+    /// closes past that size), so a large document never sits whole in memory. Call ``flush()`` last.
+    public init(chunkSize: Int, sink: @escaping ([UInt8]) -> Void) {
+        bytes.reserveCapacity(chunkSize + 4096)
+        self.sink = sink
+        self.chunkSize = chunkSize
+    }
+
+    /// Hands what is buffered to the sink, if the writer streams.
+    public mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// Ends the document with a newline.
@@ -136,6 +157,7 @@ public struct JSONWriter {
             indent(counts.count)
         }
         bytes.append(bracket)
+        if bytes.count >= chunkSize { flush() }
     }
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
@@ -208,5 +230,14 @@ extension JSONDocument {
         write(to: &writer)
         writer.finish()
         return writer.bytes
+    }
+
+    /// Writes the pretty-printed document and a final newline to `sink` in chunks of about
+    /// `chunkSize` bytes: the same bytes as ``serializedBytes(capacity:)``, in bounded memory.
+    public func stream(chunkSize: Int = 1 << 20, to sink: @escaping ([UInt8]) -> Void) {
+        var writer = JSONWriter(chunkSize: chunkSize, sink: sink)
+        write(to: &writer)
+        writer.finish()
+        writer.flush()
     }
 }

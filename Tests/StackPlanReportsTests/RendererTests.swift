@@ -73,6 +73,18 @@ struct RendererTests {
                 """)
     }
 
+    @Test(arguments: [1, 7, 64, 1 << 20])
+    func streamedJSONIsTheSameBytesInBoundedChunks(chunkSize: Int) {
+        let document = JSONValue.array(
+            (0..<50).map { .object([("id", .string("item-\($0)")), ("list", .array([.int($0), .null]))]) })
+        nonisolated(unsafe) var chunks: [[UInt8]] = []
+        document.stream(chunkSize: chunkSize) { chunks.append($0) }
+        #expect(chunks.flatMap { $0 } == document.serializedBytes())
+        // Every chunk but the last closes the container that took it past the size.
+        #expect(chunks.dropLast().allSatisfy { $0.count >= chunkSize && $0.count < chunkSize + 200 })
+        #expect(chunkSize == 1 << 20 ? chunks.count == 1 : chunks.count > 1)
+    }
+
     @Test(arguments: OutputFormat.allCases)
     func everyFormatRendersAnEmptyTable(_ format: OutputFormat) {
         let empty = Report(

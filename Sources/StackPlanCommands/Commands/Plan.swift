@@ -37,9 +37,7 @@ public struct Plan: ParsableCommand {
             fleet, customer: customer, compare: compare)
         switch output.chosen {
         case .ics: Console.out(ICalendarRenderer().render(plan, customer: customer))
-        case .json:
-            // About 1.3 kB of JSON per cluster: reserve it up front.
-            Console.out(bytes: PlanReport.json(plan).serializedBytes(capacity: plan.clusters.count * 1400 + 4096))
+        case .json: PlanReport.json(plan).stream(to: Console.out(bytes:))
         default: output.emit(PlanReport.make(plan))
         }
     }

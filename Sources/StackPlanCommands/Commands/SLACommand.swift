@@ -121,7 +121,7 @@ extension SLACommand {
             }
             let (assessed, credits) = assessor.assess(selected)
             if output.chosen == .json {
-                Console.out(bytes: SLAReport.json(incidents: assessed, customers: credits).serializedBytes())
+                SLAReport.json(incidents: assessed, customers: credits).stream(to: Console.out(bytes:))
             } else {
                 output.emit(SLAReport.make(incidents: assessed, customers: credits, asOf: judged, zone: zone))
             }

@@ -21,10 +21,16 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
 
     /// Parses `YYYY-MM-DD` exactly (four-digit year, two-digit month and day).
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        var text = String(text)
+        guard let day = text.withUTF8({ CalendarDay(utf8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses `YYYY-MM-DD` exactly from UTF-8 bytes (the fast path for large inputs).
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
-            let day = Self.number(bytes[8..<10])
+            let year = Self.number(bytes, 0, 4), let month = Self.number(bytes, 5, 2),
+            let day = Self.number(bytes, 8, 2)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -85,9 +91,12 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
         }
     }
 
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+    /// The decimal number in `count` bytes from `start`, or `nil` when one is not a digit.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        guard start >= 0, start + count <= bytes.count else { return nil }
         var value = 0
-        for byte in digits {
+        for index in start..<(start + count) {
+            let byte = bytes[index]
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }

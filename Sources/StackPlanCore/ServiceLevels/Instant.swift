@@ -18,8 +18,14 @@ public struct Instant: Hashable, Comparable, Sendable {
     /// of a second are dropped. Instants outside 1900-01-01 to 9998-12-31 (UTC) are refused, so
     /// anything computed from them (a due time, a request window) still prints as a 4-digit year.
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 17, let day = CalendarDay(String(decoding: bytes[0..<10], as: UTF8.self)),
+        var text = String(text)
+        guard let instant = text.withUTF8({ Instant(isoUTF8: $0) }) else { return nil }
+        self = instant
+    }
+
+    /// Parses the ISO 8601 form of ``init(iso:)`` from UTF-8 bytes (the fast path for large logs).
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count >= 17, let day = CalendarDay(utf8: UnsafeBufferPointer(rebasing: bytes[0..<10])),
             bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " "),
             let hour = Self.number(bytes, 11, 2), bytes[13] == UInt8(ascii: ":"),
             let minute = Self.number(bytes, 14, 2),
@@ -108,13 +114,7 @@ public struct Instant: Hashable, Comparable, Sendable {
         value < 10 ? "0\(value)" : String(value)
     }
 
-    private static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
-        guard start + count <= bytes.count else { return nil }
-        var value = 0
-        for byte in bytes[start..<(start + count)] {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        CalendarDay.number(bytes, start, count)
     }
 }
