@@ -8,11 +8,21 @@ public struct CSVRenderer: Sendable {
 
     public func render(_ report: Report) -> String {
         guard let table = report.tables.first else { return "" }
-        let lines = [table.columns.map(\.title)] + table.rows
-        return lines.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        var out: [UInt8] = []
+        func line(_ cells: [String]) {
+            for (index, cell) in cells.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: Self.field(cell).utf8)
+            }
+            out.append(contentsOf: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
+        }
+        line(table.columns.map(\.title))
+        table.rows.forEach(line)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func field(_ text: String) -> String {
+        if isPlain(text) { return text }
         var value = text
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
             text.unicodeScalars.count > 1, Double(text) == nil
@@ -23,6 +33,16 @@ public struct CSVRenderer: Sendable {
             return value
         }
         return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    /// Printable ASCII without a comma or quote that does not start like a formula: the common
+    /// case, written as is without looking at Unicode scalars.
+    private static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            if let first = bytes.first, "=+-@".utf8.contains(first) { return false }
+            return bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\"") }
+        }
     }
 }
 
