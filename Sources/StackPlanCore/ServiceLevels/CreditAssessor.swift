@@ -72,22 +72,38 @@ public struct CreditAssessor: Sendable {
         var assessed: [IncidentAssessment] = []
         assessed.reserveCapacity(incidents.count)
         for incident in incidents where !(asOf < incident.openedAt) { assessed.append(assess(incident)) }
-        var groups: [String: [MonthKey: [IncidentAssessment]]] = [:]
-        for item in assessed { groups[item.incident.customer, default: [:]][item.month, default: []].append(item) }
+        var groups: [String: [MonthKey: MonthTally]] = [:]
+        for item in assessed {
+            groups[item.incident.customer, default: [:]][item.month, default: MonthTally()].add(item)
+        }
         var credits: [CustomerCredit] = []
+        let perEvent = policy.credits.perMissedResponse
         for customer in groups.keys.sorted() {
             let fee = customers[customer]?.monthlyFee ?? 0
             let cap = fee * policy.credits.capPercentOfMonthlyFee / 100
-            for (month, items) in (groups[customer] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                let eligible = items.filter(\.eligible)
-                let perEvent = policy.credits.perMissedResponse
+            for (month, tally) in (groups[customer] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 credits.append(
                     CustomerCredit(
-                        customer: customer, month: month, missed: items.filter { $0.state == .missed }.count,
-                        eligible: eligible.count, exposure: min(Double(eligible.count) * perEvent, cap),
-                        owed: min(Double(eligible.filter { $0.request == .inTime }.count) * perEvent, cap), cap: cap))
+                        customer: customer, month: month, missed: tally.missed, eligible: tally.eligible,
+                        exposure: min(Double(tally.eligible) * perEvent, cap),
+                        owed: min(Double(tally.requestedInTime) * perEvent, cap), cap: cap))
             }
         }
         return (assessed, credits)
+    }
+}
+
+/// One customer's month of assessments, counted (the assessments themselves are not copied).
+private struct MonthTally {
+    var missed = 0
+    var eligible = 0
+    /// Eligible incidents whose credit was requested in time.
+    var requestedInTime = 0
+
+    mutating func add(_ item: IncidentAssessment) {
+        if item.state == .missed { missed += 1 }
+        guard item.eligible else { return }
+        eligible += 1
+        if item.request == .inTime { requestedInTime += 1 }
     }
 }
