@@ -121,6 +121,12 @@ public struct JSONWriter {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    /// An integer, or `null`.
+    public mutating func int(_ value: Int?) {
+        guard let value else { return null() }
+        int(value)
+    }
+
     public mutating func double(_ value: Double) {
         prepareValue()
         guard value.isFinite else { return bytes.append(contentsOf: "null".utf8) }

@@ -193,7 +193,7 @@ struct PlanJSON: JSONDocument {
                 writer.key("meetsDeadlines")
                 writer.bool(option.meetsDeadlines)
                 writer.key("secondClusterDays")
-                if let days = option.secondClusterDays { writer.int(days) } else { writer.null() }
+                writer.int(option.secondClusterDays)
                 writer.key("planned")
                 writer.bool(option.planned)
                 writer.endObject()
@@ -228,7 +228,7 @@ struct PlanJSON: JSONDocument {
             writer.key("blocked")
             writer.bool(step.blocked)
             writer.key("blockedBy")
-            if let cause = step.blockedBy { writer.int(cause) } else { writer.null() }
+            writer.int(step.blockedBy)
             writer.key("projected")
             writer.bool(step.projected)
             writer.key("window")
@@ -245,7 +245,7 @@ struct PlanJSON: JSONDocument {
                 writer.null()
             }
             writer.key("scheduleRisk")
-            writer.string(step.scheduleRisk)
+            writer.string(step.scheduleRisk?.description)
             writer.key("reason")
             writer.string(step.reason)
             writer.endObject()

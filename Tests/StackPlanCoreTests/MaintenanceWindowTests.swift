@@ -69,7 +69,7 @@ struct MaintenanceWindowTests {
         // The first Saturday whose 7-day step span clears the freeze: 2026-10-03.
         #expect(step.plannedStart?.description == "2026-10-03")
         #expect(
-            step.scheduleRisk
+            step.scheduleRisk?.description
                 == "no-window-before-due: the Quarter close freeze (2026-09-01 to 2026-09-30) is in the way")
         #expect(cluster.status == .atRisk)
         // A freeze of other environments does not apply.

@@ -87,9 +87,7 @@ struct PlanScheduler {
                     hasRoom: { usesCapacity ? slots.hasRoom(on: $0, asOf: asOf) : true })
                 let due = step.due
                 if found == nil || due.map({ found?.day ?? $0 > $0 }) == true {
-                    step.scheduleRisk =
-                        "no-window-before-due"
-                        + (freeze.map { ": the \($0.reason) freeze (\($0.from) to \($0.until)) is in the way" } ?? "")
+                    step.scheduleRisk = ScheduleRisk(freeze: freeze)
                 }
                 guard let found else {
                     // No window at all within two years: the step and those after it stay unscheduled.

@@ -45,8 +45,9 @@ public struct PlanStep: Hashable, Sendable {
     public var notBefore: CalendarDay?
     /// The maintenance window the step is planned in (when the customer has windows).
     public var window: PlannedWindow?
-    /// Why the schedule puts the step at risk: `no-window-before-due`, naming a blocking freeze.
-    public var scheduleRisk: String?
+    /// Why the schedule puts the step at risk (no window before the due date), with the freeze in
+    /// the way when there is one.
+    public var scheduleRisk: ScheduleRisk?
     /// Why the step exists, or why it is blocked.
     public var reason: String
 
@@ -62,6 +63,22 @@ public struct PlanStep: Hashable, Sendable {
         self.due = due
         self.blocked = blocked
         self.reason = reason
+    }
+}
+
+/// A step the schedule cannot fit before its due date: no maintenance window is free in time.
+public struct ScheduleRisk: Hashable, Sendable, CustomStringConvertible {
+    /// The freeze that kept the step out of an earlier window, if one did.
+    public let freeze: Freeze?
+
+    public init(freeze: Freeze?) {
+        self.freeze = freeze
+    }
+
+    /// `no-window-before-due`, then `: the <reason> freeze (<from> to <until>) is in the way`.
+    public var description: String {
+        "no-window-before-due"
+            + (freeze.map { ": the \($0.reason) freeze (\($0.from) to \($0.until)) is in the way" } ?? "")
     }
 }
 

@@ -82,7 +82,7 @@ extension UpgradePlanner {
             estimate(&other, finder: scheduler.finder(for: plan))
             plans[index].comparison = StrategyComparison.choose(
                 planned: planned, other: alternative(other, strategy: flipped.strategy, planned: false),
-                freeze: plan.steps.contains { $0.scheduleRisk?.contains("freeze") == true })
+                freeze: plan.steps.contains { $0.scheduleRisk?.freeze != nil })
         }
     }
 
