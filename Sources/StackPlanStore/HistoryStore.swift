@@ -63,9 +63,7 @@ public struct HistoryStore: Sendable {
             }
         }
         do {
-            return try openPool(path: path)
-        } catch let error where !create && isReadOnly(error) {
-            return try openReadOnly(path: path)
+            return try openPool(path: path, readOnlyFallback: !create)
         } catch {
             if !existed {
                 // No stub: a failed create removes what it made.
@@ -106,7 +104,9 @@ public struct HistoryStore: Sendable {
 
     /// Opens the pool (WAL) and migrates. Two processes creating the same new store at once both
     /// succeed: a migration that lost the race is retried once the winner has committed.
-    private static func openPool(path: String) throws(StoreError) -> HistoryStore {
+    /// With `readOnlyFallback`, a file SQLite may not write (its folder or the file is read-only) is
+    /// opened for reading instead.
+    private static func openPool(path: String, readOnlyFallback: Bool) throws(StoreError) -> HistoryStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
@@ -117,6 +117,7 @@ public struct HistoryStore: Sendable {
             } catch {
                 // Switching a new file to WAL needs a moment alone: wait for another process's switch.
                 guard attempt < 10, Self.isBusy(error) else {
+                    if readOnlyFallback, Self.isReadOnly(error) { return try openReadOnly(path: path) }
                     throw .notADatabase(path: path, reason: Self.reason(error))
                 }
                 usleep(UInt32(10_000 * attempt))
@@ -151,6 +152,7 @@ public struct HistoryStore: Sendable {
                     usleep(UInt32(10_000 * attempt))
                     continue
                 }
+                if readOnlyFallback, Self.isReadOnly(error) { return try openReadOnly(path: path) }
                 throw .notADatabase(path: path, reason: Self.reason(error))
             }
         }
@@ -175,11 +177,11 @@ public struct HistoryStore: Sendable {
         return "file:\(encoded)?immutable=1"
     }
 
-    /// Whether opening failed only because the file or its folder may not be written.
-    private static func isReadOnly(_ error: StoreError) -> Bool {
-        guard case .notADatabase(_, let reason) = error else { return false }
-        return reason.contains("readonly") || reason.contains("read-only") || reason.contains("unable to open")
-
+    /// Whether SQLite failed only because the file or its folder may not be written (it cannot make
+    /// the WAL files, or may not change the file).
+    private static func isReadOnly(_ error: any Error) -> Bool {
+        guard let database = error as? DatabaseError else { return false }
+        return [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(database.resultCode.primaryResultCode)
     }
 
     /// A store that may only be read: read commands work, writes fail with a clear message.
