@@ -8,7 +8,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "StackPlan",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "stackplan", targets: ["stackplan"]),
         .library(name: "StackPlanCore", targets: ["StackPlanCore"]),
@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // MARK: Pure domain: versions, dates, catalog model and rules. No I/O.
@@ -42,12 +43,22 @@ let package = Package(
         .target(name: "StackPlanReports", dependencies: ["StackPlanCore"], swiftSettings: strict),
 
         // MARK: Frontends
+        /** `stackplan serve`: the web pages and JSON API over the same files and store (Hummingbird). */
+        .target(
+            name: "StackPlanServer",
+            dependencies: [
+                "StackPlanCore", "StackPlanCatalog", "StackPlanReports", "StackPlanStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         /** The command tree, as a library so tests can run commands in-process. */
         .target(
             name: "StackPlanCommands",
             dependencies: [
                 "StackPlanCore", "StackPlanCatalog", "StackPlanReports", "StackPlanStore", "StackPlanImport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "StackPlanServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),
@@ -81,6 +92,16 @@ let package = Package(
             dependencies: ["StackPlanCommands", "StackPlanStore", "stackplan"],
             exclude: ["Golden", "Fixtures"],
             swiftSettings: strict
+        ),
+        .testTarget(
+            name: "StackPlanServerTests",
+            dependencies: [
+                "StackPlanServer", "StackPlanCommands",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            // Hummingbird re-exports HTTPTypes and NIOCore members the tests use; member import
+            // visibility would require naming those transitive packages.
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
     ]
 )

@@ -10,7 +10,7 @@ public struct StackPlanCommand: ParsableCommand {
         subcommands: [
             CatalogCommand.self, Releases.self, Compat.self, Qualify.self, Plan.self, RoadmapCommand.self,
             GenerateFleet.self, Holidays.self, SLACommand.self, Forecast.self, Snapshot.self, History.self,
-            DatabaseCommand.self, ReviewCommand.self, InventoryCommand.self, ConformanceCommand.self,
+            DatabaseCommand.self, ReviewCommand.self, InventoryCommand.self, ConformanceCommand.self, Serve.self,
         ]
     )
 

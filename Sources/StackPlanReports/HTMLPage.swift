@@ -1,5 +1,5 @@
 /// The frame every HTML report shares: one self-contained page with a small stylesheet.
-enum HTMLPage {
+public enum HTMLPage {
     static let baseStyle = """
         body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
         table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
@@ -39,7 +39,7 @@ enum HTMLPage {
     }
 
     /// Text safe inside HTML and SVG elements and attribute values.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {

@@ -1,10 +1,10 @@
 import StackPlanCore
 
 /// How a plan step is named in human views: what moves, from what to what.
-enum StepText {
+public enum StepText {
     /// `istio 1.24.6 → 1.29.9`, `control plane 1.31 → 1.32`, `migration 1.31 → 1.36`,
     /// `nodes 1.34 → 1.36`; a move with nowhere to go reads `→ no release`.
-    static func describe(_ step: PlanStep) -> String {
+    public static func describe(_ step: PlanStep) -> String {
         let subject: String =
             switch step.action {
             case .upgradeComponent: step.component ?? "component"
@@ -17,7 +17,7 @@ enum StepText {
 
     /// The planned start as human formats show it: the window in its local time and zone
     /// (`2026-09-05 02:00–06:00 America/Chicago`), else the day; `-` when not planned.
-    static func start(_ step: PlanStep) -> String {
+    public static func start(_ step: PlanStep) -> String {
         guard let window = step.window else { return step.plannedStart?.description ?? "-" }
         return local(window)
     }
@@ -34,7 +34,7 @@ enum StepText {
 
     /// The due date as human formats show it: `~2027-08-18` when the step is projected (an
     /// estimate), `-` when there is none.
-    static func due(_ step: PlanStep) -> String {
+    public static func due(_ step: PlanStep) -> String {
         step.due.map { (step.projected ? "~" : "") + $0.description } ?? "-"
     }
 }

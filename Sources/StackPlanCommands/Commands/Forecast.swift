@@ -52,20 +52,10 @@ public struct Forecast: ParsableCommand {
     {
         let plan = UpgradePlanner(catalog: catalog, asOf: day, zones: SystemTimeZone.zones(of: inventory)).plan(
             inventory)
-        var credits: [CustomerCredit] = []
-        if let incidents {
-            let log = try requireIncidents(at: incidents, customers: inventory.customers)
-            // Judged at the end of the as-of date in the business time zone, as `sla report` does.
-            let judged = catalog.policy.serviceLevels.endOfDay(day)
-            credits =
-                CreditAssessor(catalog: catalog, customers: inventory.customers, asOf: judged).assess(log).customers
-        }
-        var findings: [String: Int] = [:]
-        for cluster in ConformanceReview(catalog: catalog, asOf: day).review(inventory) {
-            findings[cluster.customer, default: 0] += cluster.findings.filter { $0.level == .required }.count
-        }
-        return PortfolioForecast(
-            plan: plan, inventory: inventory, catalog: catalog, credits: credits, horizonMonths: horizon,
-            requiredFindings: findings)
+        let log = try incidents.map { try requireIncidents(at: $0, customers: inventory.customers) }
+        return PortfolioAnalysis(
+            catalog: catalog, inventory: inventory, plan: plan, incidents: log, horizonMonths: horizon
+        )
+        .forecast
     }
 }

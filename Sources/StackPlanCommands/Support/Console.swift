@@ -77,6 +77,13 @@ public final class OutputCapture: @unchecked Sendable {
         }
     }
 
+    /// What was written to standard output, byte for byte.
+    public var standardOutputBytes: [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        return outBytes
+    }
+
     /// What was written to standard output, as UTF-8 text.
     public var standardOutput: String {
         lock.lock()

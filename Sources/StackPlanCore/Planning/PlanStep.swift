@@ -93,6 +93,21 @@ extension PlanStep {
         }
         return false
     }
+
+    /// How the portfolio forecast counts this step on `day`: overdue (due before the day), at
+    /// risk (not overdue and `isAtRisk`), or neither. Projected steps are estimates and count in
+    /// neither figure.
+    public func standing(on day: CalendarDay, margin: Int) -> StepStanding? {
+        if projected { return nil }
+        if let due, due < day { return .overdue }
+        return isAtRisk(on: day, margin: margin) ? .atRisk : nil
+    }
+}
+
+/// The two figures of the portfolio forecast a step can count in.
+public enum StepStanding: String, CaseIterable, Sendable {
+    case overdue
+    case atRisk = "at-risk"
 }
 
 /// Why the provider's upgrade SLA does not cover a cluster (R5).

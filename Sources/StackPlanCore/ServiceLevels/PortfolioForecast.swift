@@ -94,12 +94,10 @@ public struct PortfolioForecast: Hashable, Sendable {
                 let key = due < asOf ? firstMonth : MonthKey(year: due.year, month: due.month)
                 counts[key, default: 0] += 1
             }
-            let overdue = dues.filter { $0 < asOf }.count
             // Overdue steps are counted as overdue, not also as at risk.
-            let atRisk = steps.filter { step in
-                (step.due.map { $0 >= asOf } ?? true)
-                    && step.isAtRisk(on: asOf, margin: catalog.policy.atRiskWithinDays)
-            }.count
+            let standings = steps.map { $0.standing(on: asOf, margin: catalog.policy.atRiskWithinDays) }
+            let overdue = standings.filter { $0 == .overdue }.count
+            let atRisk = standings.filter { $0 == .atRisk }.count
             let upcoming = dues.filter { $0 >= asOf && $0 < end }
             // Past standard support and not yet past extended support (after that the platform
             // has upgraded the cluster by force: no surcharge).

@@ -1,0 +1,78 @@
+import Foundation
+import StackPlanCatalog
+import StackPlanCore
+import StackPlanStore
+
+/// What the pages of one (inputs, as-of, edition) show: the catalog in use, the inventory and the
+/// portfolio analysis (plan, incidents, credits, conformance, forecast).
+struct Analysis: Sendable {
+    let asOf: CalendarDay
+    let edition: String?
+    let catalog: Catalog
+    let inventory: Inventory
+    let portfolio: PortfolioAnalysis
+    /// Whether an incident log is configured (credits are shown as unknown without one).
+    let hasIncidentLog: Bool
+
+    /// Plans the generation's inventory on `asOf` with the working catalog or a published edition.
+    static func make(
+        _ generation: InputGeneration, asOf: CalendarDay, edition: String?, horizon: Int, databasePath: String
+    ) -> Result<Analysis, ServerError> {
+        var catalog = generation.catalog
+        if let edition {
+            switch editionCatalog(edition, databasePath: databasePath, asOf: asOf) {
+            case .success(let found): catalog = found
+            case .failure(let error): return .failure(error)
+            }
+        }
+        let inventory = generation.inventory
+        let plan = UpgradePlanner(catalog: catalog, asOf: asOf, zones: SystemTimeZone.zones(of: inventory)).plan(
+            inventory)
+        let portfolio = PortfolioAnalysis(
+            catalog: catalog, inventory: inventory, plan: plan, incidents: generation.incidents,
+            horizonMonths: horizon)
+        return .success(
+            Analysis(
+                asOf: asOf, edition: edition, catalog: catalog, inventory: inventory, portfolio: portfolio,
+                hasIncidentLog: generation.incidents != nil))
+    }
+
+    /// The catalog of a published edition: 404 when the store or the edition does not exist.
+    static func editionCatalog(_ name: String, databasePath: String, asOf: CalendarDay) -> Result<Catalog, ServerError>
+    {
+        do {
+            let store = try HistoryStore.open(path: databasePath, create: false)
+            guard try store.editions().contains(where: { $0.name == name }) else {
+                return .failure(.notFound("no published catalog edition '\(name)'"))
+            }
+            let result = CatalogLoader().load(files: try store.files(ofEdition: name), asOf: asOf)
+            guard let catalog = result.catalog else {
+                return .failure(
+                    ServerError(status: 500, code: "invalid-edition", message: "edition '\(name)' does not load"))
+            }
+            return .success(catalog)
+        } catch .missing {
+            return .failure(.notFound("no history database at \(databasePath): no published editions"))
+        } catch {
+            return .failure(ServerError(status: 500, code: "store", message: error.description))
+        }
+    }
+
+    /// The stored trend of one customer, oldest first; empty without a database.
+    static func trend(customer: String, databasePath: String) -> [HistoryPoint] {
+        guard let store = try? HistoryStore.open(path: databasePath, create: false) else { return [] }
+        return (try? store.history(customer: customer)) ?? []
+    }
+
+    /// Steps of the plan with the cluster they belong to, in plan order.
+    var steps: [(cluster: ClusterPlan, index: Int, step: PlanStep)] {
+        portfolio.plan.clusters.flatMap { cluster in
+            cluster.steps.enumerated().map { (cluster, $0.offset, $0.element) }
+        }
+    }
+
+    /// How the forecast counts `step` (overdue, at risk or neither).
+    func standing(_ step: PlanStep) -> StepStanding? {
+        step.standing(on: asOf, margin: catalog.policy.atRiskWithinDays)
+    }
+}

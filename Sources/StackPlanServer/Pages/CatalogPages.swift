@@ -1,0 +1,151 @@
+import StackPlanCore
+
+extension StackPlanServer {
+    /// `/catalog?tier=&category=`: the stack by category and tier, newest cycle and end of life.
+    func catalogPage(_ info: RequestInfo) async throws(ServerError) -> CachedResponse {
+        let analysis = try await analysis(info)
+        let catalog = analysis.catalog
+        var tier: Tier?
+        if let text = info.query["tier"] {
+            guard let value = Tier(rawValue: text) else {
+                throw .badParameter(
+                    "tier takes \(Tier.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+            }
+            tier = value
+        }
+        let category = info.query["category"]
+        if let category, catalog.category(category) == nil {
+            throw .notFound("no category '\(category)' in the catalog")
+        }
+        let names = Dictionary(catalog.categories.map { ($0.id, $0.name) }) { first, _ in first }
+        let rows: [[DataTable.Cell]] = catalog.components.filter { component in
+            (tier == nil || component.tier == tier) && (category == nil || component.category == category)
+        }.map { component in
+            let newest = component.newestRelease
+            return [
+                .text(names[component.category] ?? component.category),
+                .html(
+                    PageLayout.link(
+                        "/catalog/\(QueryParameters.encode(component.id))", esc(component.name), info: info),
+                    text: component.name),
+                .text(component.tier.rawValue),
+                .text(newest?.cycle.description ?? "-"),
+                .text(newest?.eol?.description ?? "-"),
+                .text(newest?.kubernetes?.description ?? "-"),
+            ]
+        }
+        let filters = Tier.allCases.map { PageLayout.link("/catalog", $0.rawValue, info: info, ["tier": $0.rawValue]) }
+            .joined(separator: " · ")
+        let body =
+            "<p>Catalog \(esc(catalog.version.description)), data as of \(catalog.dataAsOf). Tiers: \(filters) · "
+            + PageLayout.link("/catalog", "all", info: info) + "</p>\n"
+            + DataTable(
+                id: "catalog",
+                columns: [
+                    .init(key: "category", title: "Category"), .init(key: "name", title: "Component"),
+                    .init(key: "tier", title: "Tier"), .init(key: "cycle", title: "Newest cycle"),
+                    .init(key: "eol", title: "End of life"), .init(key: "kubernetes", title: "Kubernetes"),
+                ], rows: rows
+            ).render(info: info)
+        return PageLayout.page(title: "Stack catalog", info: info, body: body)
+    }
+
+    /// `/catalog/{id}`: tier history, releases with Kubernetes ranges, who runs it, what it blocks.
+    func componentPage(_ info: RequestInfo) async throws(ServerError) -> CachedResponse {
+        let id = info.parameter("id")
+        let analysis = try await analysis(info)
+        guard let component = analysis.catalog.component(id) else {
+            throw .notFound("no component '\(id)' in the catalog")
+        }
+        var body = PageLayout.figures([
+            ("Tier", component.tier.rawValue), ("Category", esc(component.category)),
+            ("Upstream", esc(component.upstream)),
+        ])
+        body +=
+            "<h2>Tier history</h2>\n<table><thead><tr><th>Quarter</th><th>Tier</th><th>Note</th></tr></thead><tbody>\n"
+        for change in component.history {
+            body += "<tr><td>\(change.quarter)</td><td>\(change.tier.rawValue)</td><td>\(esc(change.note))</td></tr>\n"
+        }
+        body +=
+            "</tbody></table>\n<h2>Releases</h2>\n<table><thead><tr><th>Cycle</th><th>Released</th><th>End of life</th>"
+        body += "<th>Latest</th><th>Kubernetes</th><th>Source</th></tr></thead><tbody>\n"
+        for release in component.releases {
+            body += "<tr><td>\(esc(release.cycle.description))</td><td>\(release.releaseDate)</td>"
+            body += "<td>\(release.eol?.description ?? "-")</td><td>\(esc(release.latest ?? "-"))</td>"
+            body += "<td>\(esc(release.kubernetes?.description ?? "-"))</td><td>\(esc(release.source))</td></tr>\n"
+        }
+        body += "</tbody></table>\n<h2>Who runs it</h2>\n" + Self.runners(of: id, analysis: analysis, info: info)
+        body +=
+            "<h2>Steps it blocks</h2>\n"
+            + Self.stepTable(Self.blockedSteps(by: id, analysis: analysis), analysis: analysis, info: info)
+        return PageLayout.page(title: component.name, info: info, body: body)
+    }
+
+    /// Customers and clusters running component `id`, linked to their clusters.
+    static func runners(of id: String, analysis: Analysis, info: RequestInfo) -> String {
+        var html =
+            "<table><thead><tr><th>Customer</th><th>Cluster</th><th>Environment</th><th>Version</th></tr></thead><tbody>\n"
+        var count = 0
+        for customer in analysis.inventory.customers {
+            for environment in customer.environments {
+                for cluster in environment.clusters {
+                    for installed in cluster.components where installed.id == id {
+                        count += 1
+                        let path = "/customers/\(QueryParameters.encode(customer.id))"
+                        html += "<tr><td>\(PageLayout.link(path, esc(customer.name), info: info))</td>"
+                        html +=
+                            "<td>\(PageLayout.link(path, esc(cluster.name), info: info, fragment: "cluster-" + cluster.name))</td>"
+                        html +=
+                            "<td>\(esc(environment.name)) (\(environment.kind.rawValue))</td><td>\(esc(installed.version.description))</td></tr>\n"
+                    }
+                }
+            }
+        }
+        return count == 0 ? "<p>No cluster in the inventory runs it.</p>\n" : html + "</tbody></table>\n"
+    }
+
+    /// Blocked steps that move component `id`, and the steps waiting for them.
+    static func blockedSteps(by id: String, analysis: Analysis) -> [(cluster: ClusterPlan, index: Int, step: PlanStep)]
+    {
+        analysis.steps.filter { entry in
+            if entry.step.component == id, entry.step.blocked { return true }
+            guard let before = entry.step.blockedBy, before < entry.cluster.steps.count else { return false }
+            return entry.cluster.steps[before].component == id
+        }
+    }
+
+    /// `/releases`: the platforms, each linked to its release calendar.
+    func releasesIndexPage(_ info: RequestInfo) async throws(ServerError) -> CachedResponse {
+        let analysis = try await analysis(info)
+        let items = analysis.catalog.platforms.map {
+            "<li>" + PageLayout.link("/releases/\(QueryParameters.encode($0.id))", esc($0.name), info: info) + "</li>"
+        }
+        return PageLayout.page(
+            title: "Releases", info: info, body: "<ul>\n" + items.joined(separator: "\n") + "\n</ul>\n")
+    }
+
+    /// `/releases/{platform}`: every minor on the platform with its status on the date.
+    func releasesPage(_ info: RequestInfo) async throws(ServerError) -> CachedResponse {
+        let id = info.parameter("platform")
+        let analysis = try await analysis(info)
+        guard let platform = analysis.catalog.platform(id) else {
+            throw .notFound("no platform '\(id)' in the catalog")
+        }
+        let standings = ReleaseCalendar(
+            releases: platform.releases, supportedMinors: analysis.catalog.policy.supportedMinors
+        ).standings(on: analysis.asOf)
+        var body =
+            "<p>Status on \(analysis.asOf); the SLA covers the \(analysis.catalog.policy.supportedMinors) newest released minors.</p>\n"
+        body += "<table><thead><tr><th>Minor</th><th>Released</th><th>End of standard support</th>"
+        body += "<th>End of extended support</th><th>Status</th><th>Days to end of life</th></tr></thead><tbody>\n"
+        for standing in standings {
+            let release = standing.release
+            body += "<tr><td>\(esc(release.cycle.description))</td><td>\(release.releaseDate)</td>"
+            body += "<td>\(release.eol?.description ?? "-")</td><td>\(release.eoes?.description ?? "-")</td>"
+            body +=
+                "<td>\(standing.status.rawValue)</td><td class=\"n\">\(standing.daysToEol.map(String.init) ?? "-")</td></tr>\n"
+        }
+        body += "</tbody></table>\n"
+        return PageLayout.page(title: "\(platform.name) releases", info: info, body: body)
+    }
+}

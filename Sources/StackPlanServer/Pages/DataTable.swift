@@ -1,0 +1,85 @@
+/// A table that sorts and filters on the server through query parameters (`sort`, `order`, `q`),
+/// so it works without JavaScript; the script only filters as you type.
+struct DataTable {
+    struct Column {
+        let key: String
+        let title: String
+        var numeric = false
+    }
+
+    /// One cell: its HTML, the text the filter searches and the value it sorts by.
+    struct Cell {
+        let html: String
+        let text: String
+        let sortKey: SortKey
+
+        enum SortKey: Comparable {
+            case number(Double)
+            case text(String)
+        }
+
+        /// Escaped text.
+        static func text(_ value: String) -> Cell { Cell(html: esc(value), text: value, sortKey: .text(value)) }
+        /// A number shown as given.
+        static func number(_ value: Double, shown: String) -> Cell {
+            Cell(html: esc(shown), text: shown, sortKey: .number(value))
+        }
+        static func number(_ value: Int) -> Cell { number(Double(value), shown: String(value)) }
+        /// Already-safe HTML (a link) sorted by `key`.
+        static func html(_ html: String, text: String, sortKey: SortKey? = nil) -> Cell {
+            Cell(html: html, text: text, sortKey: sortKey ?? .text(text))
+        }
+    }
+
+    let id: String
+    let columns: [Column]
+    let rows: [[Cell]]
+
+    /// The filter form and the table, sorted and filtered as the request asks. The column
+    /// headers link to the opposite order.
+    func render(info: RequestInfo, caption: String? = nil) -> String {
+        let filter = info.query["q"] ?? ""
+        let needle = filter.lowercased()
+        var shown =
+            needle.isEmpty ? rows : rows.filter { row in row.contains { $0.text.lowercased().contains(needle) } }
+        let sortKey = info.query["sort"]
+        let descending = info.query["order"] == "desc"
+        if let sortKey, let index = columns.firstIndex(where: { $0.key == sortKey }) {
+            // Stable: equal keys keep the default order.
+            shown = shown.enumerated().sorted { left, right in
+                let (a, b) = (left.element[index].sortKey, right.element[index].sortKey)
+                if a == b { return left.offset < right.offset }
+                return descending ? b < a : a < b
+            }.map(\.element)
+        }
+        let hidden = info.query.with(["q": nil]).names.compactMap { name -> String? in
+            guard let value = info.query[name] else { return nil }
+            return "<input type=\"hidden\" name=\"\(esc(name))\" value=\"\(esc(value))\">"
+        }.joined()
+        var html = "<form method=\"get\" class=\"filter\">\(hidden)<label>Filter <input type=\"search\" name=\"q\" "
+        html += "value=\"\(esc(filter))\" data-filter=\"\(esc(id))\"></label> <button>Apply</button> "
+        html += "<span class=\"count\">\(shown.count) of \(rows.count)</span></form>\n"
+        html += "<table id=\"\(esc(id))\">"
+        if let caption { html += "<caption>\(esc(caption))</caption>" }
+        html += "<thead><tr>"
+        for column in columns {
+            let active = column.key == sortKey
+            let next = active && !descending ? "desc" : "asc"
+            let query = info.query.with(["sort": column.key, "order": next])
+            let mark = active ? (descending ? " ▼" : " ▲") : ""
+            let sortState = active ? (descending ? " aria-sort=\"descending\"" : " aria-sort=\"ascending\"") : ""
+            html +=
+                "<th\(sortState)><a href=\"\(esc(info.path + query.queryString))\">\(esc(column.title))\(mark)</a></th>"
+        }
+        html += "</tr></thead>\n<tbody>\n"
+        for row in shown {
+            html += "<tr>"
+            for (index, cell) in row.enumerated() {
+                html += columns[index].numeric ? "<td class=\"n\">\(cell.html)</td>" : "<td>\(cell.html)</td>"
+            }
+            html += "</tr>\n"
+        }
+        html += "</tbody></table>\n"
+        return html
+    }
+}

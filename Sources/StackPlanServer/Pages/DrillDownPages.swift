@@ -1,0 +1,161 @@
+import Foundation
+import StackPlanCore
+import StackPlanReports
+
+extension StackPlanServer {
+    /// `/steps?customer=&standing=&cluster=&component=`: the plan steps behind a forecast figure.
+    func stepsPage(_ info: RequestInfo) async throws(ServerError) -> CachedResponse {
+        let analysis = try await analysis(info)
+        let customer = info.query["customer"]
+        if let customer, !analysis.inventory.customers.contains(where: { $0.id == customer }) {
+            throw .notFound("no customer '\(customer)' in the inventory")
+        }
+        var standing: StepStanding?
+        if let text = info.query["standing"] {
+            guard let value = StepStanding(rawValue: text) else {
+                throw .badParameter("standing takes overdue or at-risk, not '\(text)'")
+            }
+            standing = value
+        }
+        let component = info.query["component"]
+        let selected = analysis.steps.filter { entry in
+            (customer == nil || entry.cluster.customer == customer)
+                && (standing == nil || analysis.standing(entry.step) == standing)
+                && (component == nil || entry.step.component == component)
+        }
+        var title = "Steps"
+        if let standing { title = standing == .overdue ? "Overdue steps" : "At-risk steps" }
+        if let customer { title += " of \(customer)" }
+        if let component { title += " moving \(component)" }
+        let body =
+            "<p>As of \(analysis.asOf); counted as the portfolio counts them.</p>\n"
+            + Self.stepTable(selected, analysis: analysis, info: info)
+        return PageLayout.page(title: title, info: info, body: body)
+    }
+
+    /// The steps as a sortable, filterable table, each linked to its customer and cluster.
+    static func stepTable(
+        _ steps: [(cluster: ClusterPlan, index: Int, step: PlanStep)], analysis: Analysis, info: RequestInfo
+    ) -> String {
+        let rows: [[DataTable.Cell]] = steps.map { entry in
+            let (cluster, _, step) = entry
+            let standing = analysis.standing(step)
+            let customerPath = "/customers/\(QueryParameters.encode(cluster.customer))"
+            let clusterLink = PageLayout.link(
+                customerPath, esc(cluster.cluster.name), info: info, fragment: "cluster-" + cluster.cluster.name)
+            var blockers: [String] = []
+            if step.blocked { blockers.append(step.reason) }
+            if let before = step.blockedBy, before < cluster.steps.count {
+                blockers.append("waits for " + StepText.describe(cluster.steps[before]))
+            }
+            if let risk = step.scheduleRisk { blockers.append(risk.description) }
+            return [
+                .html(PageLayout.link(customerPath, esc(cluster.customer), info: info), text: cluster.customer),
+                .html(clusterLink, text: cluster.cluster.name),
+                .text(cluster.environment),
+                .text(StepText.describe(step)),
+                .text(StepText.due(step)),
+                .text(StepText.start(step)),
+                .text(step.plannedEnd?.description ?? "-"),
+                .html(
+                    standing.map { "<span class=\"\($0.rawValue)\">\($0.rawValue)</span>" } ?? "-",
+                    text: standing?.rawValue ?? "-"),
+                .text(blockers.isEmpty ? (step.blocked ? step.reason : "-") : blockers.joined(separator: "; ")),
+            ]
+        }
+        return DataTable(
+            id: "steps",
+            columns: [
+                .init(key: "customer", title: "Customer"), .init(key: "cluster", title: "Cluster"),
+                .init(key: "environment", title: "Environment"), .init(key: "step", title: "Step"),
+                .init(key: "due", title: "Due"), .init(key: "start", title: "Planned start (window)"),
+                .init(key: "end", title: "Planned end"), .init(key: "standing", title: "Standing"),
+                .init(key: "blockers", title: "Blocked by / risk"),
+            ], rows: rows
+        ).render(info: info)
+    }
+
+    /// `/incidents?customer=&month=&state=`: the incidents behind credit figures, and the credits.
+    func incidentsPage(_ info: RequestInfo) async throws(ServerError) -> CachedResponse {
+        let analysis = try await analysis(info)
+        guard analysis.hasIncidentLog else {
+            throw .notFound("the server was started without --incidents: there is no incident log")
+        }
+        let customer = info.query["customer"]
+        if let customer, !analysis.inventory.customers.contains(where: { $0.id == customer }) {
+            throw .notFound("no customer '\(customer)' in the inventory")
+        }
+        var month: MonthKey?
+        if let text = info.query["month"] {
+            guard let value = MonthKey(text) else { throw .badParameter("month takes YYYY-MM, not '\(text)'") }
+            month = value
+        }
+        var state: ResponseState?
+        if let text = info.query["state"] {
+            guard let value = ResponseState(rawValue: text) else {
+                throw .badParameter(
+                    "state takes \(ResponseState.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+            }
+            state = value
+        }
+        let selected = analysis.portfolio.incidents.filter { assessed in
+            (customer == nil || assessed.incident.customer == customer) && (month == nil || assessed.month == month)
+                && (state == nil || assessed.state == state)
+        }
+        let rows: [[DataTable.Cell]] = selected.map { assessed in
+            let incident = assessed.incident
+            return [
+                .text(incident.id),
+                .html(
+                    PageLayout.link(
+                        "/customers/\(QueryParameters.encode(incident.customer))", esc(incident.customer), info: info),
+                    text: incident.customer),
+                .text(incident.cluster ?? "-"),
+                .text(assessed.appliedSeverity.rawValue),
+                .text(incident.openedAt.isoUTC),
+                .text(assessed.due.isoUTC),
+                .text(incident.respondedAt?.isoUTC ?? "-"),
+                .text(assessed.state.rawValue),
+                .text(
+                    assessed.eligible
+                        ? "yes" : "no: " + assessed.ineligibleReasons.map(\.rawValue).joined(separator: ", ")),
+                .text(assessed.flags.map(\.rawValue).joined(separator: ", ")),
+                .text(assessed.month.description),
+            ]
+        }
+        let table = DataTable(
+            id: "incidents",
+            columns: [
+                .init(key: "id", title: "Incident"), .init(key: "customer", title: "Customer"),
+                .init(key: "cluster", title: "Cluster"), .init(key: "severity", title: "Severity"),
+                .init(key: "opened", title: "Opened (UTC)"), .init(key: "due", title: "Response due (UTC)"),
+                .init(key: "responded", title: "Responded (UTC)"), .init(key: "state", title: "State"),
+                .init(key: "eligible", title: "Credit eligible"), .init(key: "flags", title: "Flags"),
+                .init(key: "month", title: "Month"),
+            ], rows: rows)
+        let credits = analysis.portfolio.credits.filter { credit in
+            (customer == nil || credit.customer == customer) && (month == nil || credit.month == month)
+        }
+        var body = "<p>Judged at the end of \(analysis.asOf) in the business time zone.</p>\n"
+        body += "<h2>Credits per customer and month</h2>\n" + Self.creditTable(credits)
+        body += "<h2>Incidents</h2>\n" + table.render(info: info)
+        var title = "Incidents"
+        if let state { title = "\(state.rawValue.capitalized) incidents" }
+        if let customer { title += " of \(customer)" }
+        if let month { title += " in \(month)" }
+        return PageLayout.page(title: title, info: info, body: body)
+    }
+
+    /// Credits per customer and month: missed, eligible, exposure, owed (after the cap) and the cap.
+    static func creditTable(_ credits: [CustomerCredit]) -> String {
+        var html = "<table><thead><tr><th>Customer</th><th>Month</th><th>Missed</th><th>Eligible</th>"
+        html += "<th>Exposure</th><th>Owed</th><th>Cap</th></tr></thead><tbody>\n"
+        for credit in credits {
+            html += "<tr><td>\(esc(credit.customer))</td><td>\(credit.month)</td><td class=\"n\">\(credit.missed)</td>"
+            html += "<td class=\"n\">\(credit.eligible)</td><td class=\"n\">\(PageLayout.money(credit.exposure))</td>"
+            html +=
+                "<td class=\"n\">\(PageLayout.money(credit.owed))</td><td class=\"n\">\(PageLayout.money(credit.cap))</td></tr>\n"
+        }
+        return html + "</tbody></table>\n"
+    }
+}

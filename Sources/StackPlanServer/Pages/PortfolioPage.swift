@@ -1,0 +1,111 @@
+import Foundation
+import StackPlanCore
+
+extension StackPlanServer {
+    /// `/`: the forecast with every figure a link to what is behind it.
+    func portfolioPage(_ info: RequestInfo) async throws(ServerError) -> CachedResponse {
+        let analysis = try await analysis(info)
+        let forecast = analysis.portfolio.forecast
+        let month = MonthKey(year: analysis.asOf.year, month: analysis.asOf.month)
+        var monthExposure: [String: Double] = [:]
+        var monthOwed: [String: Double] = [:]
+        for credit in analysis.portfolio.credits where credit.month == month {
+            monthExposure[credit.customer, default: 0] += credit.exposure
+            monthOwed[credit.customer, default: 0] += credit.owed
+        }
+        let clusters = Dictionary(grouping: analysis.portfolio.plan.clusters, by: \.customer).mapValues(\.count)
+        let unknown = analysis.hasIncidentLog ? nil : "no log"
+        func money(_ value: Double, _ path: String, _ extra: [String: String?]) -> DataTable.Cell {
+            let shown = unknown ?? PageLayout.money(value)
+            let html = value > 0 ? PageLayout.link(path, esc(shown), info: info, extra) : esc(shown)
+            return .html(html, text: shown, sortKey: .number(value))
+        }
+        func count(_ value: Int, _ path: String, _ extra: [String: String?]) -> DataTable.Cell {
+            let html = value > 0 ? PageLayout.link(path, String(value), info: info, extra) : "0"
+            return .html(html, text: String(value), sortKey: .number(Double(value)))
+        }
+        let rows: [[DataTable.Cell]] = forecast.customers.map { row in
+            [
+                .number(row.riskRank),
+                .html(
+                    PageLayout.link("/customers/\(QueryParameters.encode(row.id))", esc(row.name), info: info),
+                    text: row.name),
+                .text(row.qualified ? "yes" : "no"),
+                .number(clusters[row.id] ?? 0),
+                count(row.clustersOutsideSLA, "/customers/\(QueryParameters.encode(row.id))", [:]),
+                count(row.overdue, "/steps", ["customer": row.id, "standing": StepStanding.overdue.rawValue]),
+                count(row.atRisk, "/steps", ["customer": row.id, "standing": StepStanding.atRisk.rawValue]),
+                .number(row.dueWithinHorizon),
+                .text(row.firstDue?.description ?? "-"),
+                money(row.creditExposure, "/incidents", ["customer": row.id, "state": "missed"]),
+                money(monthExposure[row.id] ?? 0, "/incidents", ["customer": row.id, "month": month.description]),
+                money(monthOwed[row.id] ?? 0, "/incidents", ["customer": row.id, "month": month.description]),
+                .number(row.extendedSupportSurcharge, shown: PageLayout.money(row.extendedSupportSurcharge)),
+                count(row.requiredFindings, "/customers/\(QueryParameters.encode(row.id))", [:]),
+                .number(row.riskScore, shown: String(format: "%.1f", row.riskScore)),
+            ]
+        }
+        let table = DataTable(
+            id: "portfolio",
+            columns: [
+                .init(key: "rank", title: "Rank", numeric: true), .init(key: "customer", title: "Customer"),
+                .init(key: "qualified", title: "Qualified"), .init(key: "clusters", title: "Clusters", numeric: true),
+                .init(key: "outside", title: "Outside SLA", numeric: true),
+                .init(key: "overdue", title: "Overdue", numeric: true),
+                .init(key: "atrisk", title: "At risk", numeric: true),
+                .init(key: "due", title: "Due in horizon", numeric: true), .init(key: "next", title: "Next due"),
+                .init(key: "exposure", title: "Credit exposure", numeric: true),
+                .init(key: "monthexposure", title: "Exposure \(month)", numeric: true),
+                .init(key: "monthowed", title: "Owed \(month)", numeric: true),
+                .init(key: "surcharge", title: "Surcharge / month", numeric: true),
+                .init(key: "findings", title: "Required findings", numeric: true),
+                .init(key: "score", title: "Risk score", numeric: true),
+            ], rows: rows)
+        let totalExposure = forecast.customers.reduce(0) { $0 + $1.creditExposure }
+        let figures = PageLayout.figures([
+            ("Customers", String(forecast.customers.count)),
+            ("Clusters", String(analysis.portfolio.plan.clusters.count)),
+            (
+                "Overdue steps",
+                PageLayout.link(
+                    "/steps", String(forecast.customers.reduce(0) { $0 + $1.overdue }), info: info,
+                    ["standing": "overdue"])
+            ),
+            (
+                "At-risk steps",
+                PageLayout.link(
+                    "/steps", String(forecast.customers.reduce(0) { $0 + $1.atRisk }), info: info,
+                    ["standing": "at-risk"])
+            ),
+            (
+                "Credit exposure",
+                unknown
+                    ?? PageLayout.link("/incidents", PageLayout.money(totalExposure), info: info, ["state": "missed"])
+            ),
+            (
+                "Exposure \(month)",
+                unknown
+                    ?? PageLayout.link(
+                        "/incidents", PageLayout.money(monthExposure.values.reduce(0, +)), info: info,
+                        ["month": month.description])
+            ),
+            (
+                "Owed \(month)",
+                unknown
+                    ?? PageLayout.link(
+                        "/incidents", PageLayout.money(monthOwed.values.reduce(0, +)), info: info,
+                        ["month": month.description])
+            ),
+            ("Surcharge / month", PageLayout.money(forecast.customers.reduce(0) { $0 + $1.extendedSupportSurcharge })),
+        ])
+        let deadlines = forecast.deadlines.map { "<tr><td>\($0.month)</td><td class=\"n\">\($0.count)</td></tr>" }
+            .joined()
+        var body =
+            "<p>Catalog \(esc(analysis.catalog.version.description))\(analysis.edition.map { " (edition \(esc($0)))" } ?? "") · "
+        body += "as of \(analysis.asOf) · horizon \(forecast.horizonMonths) months · riskiest first.</p>\n"
+        body += figures + "<h2>Customers</h2>\n" + table.render(info: info)
+        body +=
+            "<h2>Deadlines per month</h2>\n<table><thead><tr><th>Month</th><th>Steps due</th></tr></thead><tbody>\(deadlines)</tbody></table>\n"
+        return PageLayout.page(title: "Portfolio", info: info, body: body)
+    }
+}

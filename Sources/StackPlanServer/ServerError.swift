@@ -1,0 +1,32 @@
+import StackPlanReports
+
+/// A request that cannot be answered: the status and a JSON (API) or HTML (pages) body say why.
+struct ServerError: Error, Sendable {
+    let status: Int
+    /// A stable machine-readable code.
+    let code: String
+    let message: String
+    /// For 405: the methods the path takes.
+    var allowed: [String] = []
+
+    static func badParameter(_ message: String) -> ServerError {
+        ServerError(status: 400, code: "bad-parameter", message: message)
+    }
+
+    static func notFound(_ message: String) -> ServerError {
+        ServerError(status: 404, code: "not-found", message: message)
+    }
+
+    static func methodNotAllowed(_ allowed: [String]) -> ServerError {
+        ServerError(
+            status: 405, code: "method-not-allowed",
+            message: "this path takes \(allowed.joined(separator: ", "))", allowed: allowed)
+    }
+
+    /// `{"error": {"code": …, "message": …}}` and a newline.
+    var json: String {
+        JSONValue.object([
+            ("error", .object([("code", .string(code)), ("message", .string(message))]))
+        ]).serialized()
+    }
+}
