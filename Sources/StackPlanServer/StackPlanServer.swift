@@ -67,6 +67,8 @@ public struct StackPlanServer: Sendable {
         router.get("/api/v1/health") { request, _ in try await self.health(request) }
         router.get("/assets/app.css") { _, _ in Self.asset(Assets.stylesheet, type: "text/css; charset=utf-8") }
         router.get("/assets/app.js") { _, _ in Self.asset(Assets.script, type: "text/javascript; charset=utf-8") }
+        router.get("/assets/icon.svg") { _, _ in Self.asset(Assets.icon, type: "image/svg+xml") }
+        router.get("/favicon.ico") { _, _ in Self.asset(Assets.icon, type: "image/svg+xml") }
         router.post("/api/v1/review/{quarter}/decisions") { request, context in
             try await self.decide(request, context: context)
         }

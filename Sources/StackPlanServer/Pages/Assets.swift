@@ -29,13 +29,20 @@ enum Assets {
 
         """
 
+    /// The page icon (a small calendar mark), so browsers do not ask for a missing favicon.
+    static let icon = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect x="1" y="2" width="14" height="13" \
+        rx="2" fill="#1f3a5f"/><rect x="3" y="6" width="10" height="7" fill="#fff"/></svg>
+
+        """
+
     /// Filters a table's rows as you type in its filter box (the form still works without it).
     static let script = """
         "use strict";
         document.addEventListener("DOMContentLoaded", function () {
           document.querySelectorAll("input[data-filter]").forEach(function (input) {
             var table = document.getElementById(input.getAttribute("data-filter"));
-            if (!table || !table.tBodies.length) { return; }
+            if (!table || !table.tBodies || !table.tBodies.length) { return; }
             input.addEventListener("input", function () {
               var needle = input.value.toLowerCase();
               Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {

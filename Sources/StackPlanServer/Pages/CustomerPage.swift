@@ -38,7 +38,7 @@ extension StackPlanServer {
         ])
         body += "<p>\(esc(qualification.reason))</p>\n"
         body += "<h2>Timeline</h2>\n<div class=\"timeline\">\(RoadmapSVG().render(roadmap))</div>\n"
-        body += "<h2 id=\"steps\">Steps</h2>\n"
+        body += "<h2 id=\"upgrade-steps\">Steps</h2>\n"
         body += Self.stepTable(
             clusters.flatMap { cluster in cluster.steps.enumerated().map { (cluster, $0.offset, $0.element) } },
             analysis: analysis, info: info)

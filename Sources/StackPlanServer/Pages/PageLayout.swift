@@ -32,6 +32,7 @@ enum PageLayout {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(esc(title)) · StackPlan</title>
             <link rel="stylesheet" href="/assets/app.css">
+            <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
             <script src="/assets/app.js" defer></script>
             </head>
             <body>
@@ -53,7 +54,7 @@ enum PageLayout {
         """
         <!DOCTYPE html>
         <html lang="en">
-        <head><meta charset="utf-8"><title>\(error.status) · StackPlan</title><link rel="stylesheet" href="/assets/app.css"></head>
+        <head><meta charset="utf-8"><title>\(error.status) · StackPlan</title><link rel="stylesheet" href="/assets/app.css"><link rel="icon" href="/assets/icon.svg" type="image/svg+xml"></head>
         <body><header><nav><a href="/">Portfolio</a> <a href="/catalog">Catalog</a></nav></header>
         <main><h1>\(error.status)</h1><p>\(esc(error.message))</p></main></body>
         </html>
