@@ -1,9 +1,19 @@
+import Hummingbird
+
 /// A response ready to send again: status, content type, extra headers and body.
 struct CachedResponse: Sendable {
     let status: Int
     let contentType: String
-    let body: [UInt8]
+    /// The body, copied once: every answer from the cache shares this buffer.
+    let buffer: ByteBuffer
     var headers: [(String, String)] = []
+
+    init(status: Int, contentType: String, body: [UInt8], headers: [(String, String)] = []) {
+        self.status = status
+        self.contentType = contentType
+        self.buffer = ByteBuffer(bytes: body)
+        self.headers = headers
+    }
 }
 
 /// Answers computed once per key (the input generation, the path and the canonical query, so

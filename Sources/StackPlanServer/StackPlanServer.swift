@@ -135,7 +135,7 @@ public struct StackPlanServer: Sendable {
         }
         return Response(
             status: HTTPResponse.Status(code: cached.status), headers: headers,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: cached.body)))
+            body: ResponseBody(byteBuffer: cached.buffer))
     }
 
     static func errorResponse(_ error: ServerError) -> CachedResponse {

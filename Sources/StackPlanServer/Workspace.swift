@@ -36,8 +36,12 @@ actor Workspace {
 
     /// The generation to serve now and the diagnostics to show: re-reads the inputs when any
     /// changed; an invalid edit keeps the last valid generation.
-    func refresh() async -> (InputGeneration, [String]) {
-        let now = InputSignature(configuration)
+    nonisolated func refresh() async -> (InputGeneration, [String]) {
+        // The stat calls run outside the actor: concurrent requests do not queue behind them.
+        await update(to: InputSignature(configuration))
+    }
+
+    private func update(to now: InputSignature) async -> (InputGeneration, [String]) {
         if now != signature {
             signature = now
             let number = current.number + 1

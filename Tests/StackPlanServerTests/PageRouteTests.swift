@@ -83,6 +83,30 @@ struct PageRouteTests {
         await server.stop()
     }
 
+    @Test func longTablesArePaged() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        let fleet = fixture.cli([
+            "generate-fleet", "--catalog", fixture.catalog, "--as-of", "2026-11-28", "--customers", "150", "--seed",
+            "7",
+        ])
+        #expect(fleet.status == 0)
+        try Data(fleet.standardOutput).write(to: URL(fileURLWithPath: fixture.inventory))
+        let server = try await fixture.server(incidents: false)
+        try await withRouter(server) { client in
+            let first = try await client.execute(uri: "/?sort=customer", method: .get).text
+            #expect(first.contains("Rows 1–100 of 150 · page 1 of 2"))
+            #expect(first.contains("href=\"/?page=2&amp;sort=customer\""))
+            #expect(Self.firstCells(first, table: "portfolio", column: 1).count == 100)
+            let second = try await client.execute(uri: "/?sort=customer&page=2", method: .get).text
+            let names = Self.firstCells(second, table: "portfolio", column: 1)
+            #expect(names.count == 50 && second.contains("rel=\"prev\""))
+            let all = Self.firstCells(first, table: "portfolio", column: 1) + names
+            #expect(all == all.sorted() && Set(all).count == 150)
+        }
+        await server.stop()
+    }
+
     @Test func unknownIdsAre404Pages() async throws {
         let fixture = try ServerFixture()
         defer { fixture.remove() }

@@ -1,6 +1,10 @@
-/// A table that sorts and filters on the server through query parameters (`sort`, `order`, `q`),
-/// so it works without JavaScript; the script only filters as you type.
+/// A table that sorts, filters and pages on the server through query parameters (`sort`,
+/// `order`, `q`, `page`), so it works without JavaScript; the script only filters the rows shown
+/// as you type.
 struct DataTable {
+    /// Rows per page: a 10,000-customer portfolio stays a page a browser renders at once.
+    static let pageSize = 100
+
     struct Column {
         let key: String
         let title: String
@@ -52,20 +56,38 @@ struct DataTable {
                 return descending ? b < a : a < b
             }.map(\.element)
         }
-        let hidden = info.query.with(["q": nil]).names.compactMap { name -> String? in
+        let matching = shown.count
+        let pages = max(1, (matching + Self.pageSize - 1) / Self.pageSize)
+        let page = min(max(1, Int(info.query["page"] ?? "") ?? 1), pages)
+        shown = Array(shown.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize))
+        let hidden = info.query.with(["q": nil, "page": nil]).names.compactMap { name -> String? in
             guard let value = info.query[name] else { return nil }
             return "<input type=\"hidden\" name=\"\(esc(name))\" value=\"\(esc(value))\">"
         }.joined()
         var html = "<form method=\"get\" class=\"filter\">\(hidden)<label>Filter <input type=\"search\" name=\"q\" "
         html += "value=\"\(esc(filter))\" data-filter=\"\(esc(id))\"></label> <button>Apply</button> "
-        html += "<span class=\"count\">\(shown.count) of \(rows.count)</span></form>\n"
+        html += "<span class=\"count\">\(matching) of \(rows.count)</span></form>\n"
+        if pages > 1 {
+            let first = (page - 1) * Self.pageSize + 1
+            html +=
+                "<p class=\"pages\">Rows \(first)–\(first + shown.count - 1) of \(matching) · page \(page) of \(pages)"
+            if page > 1 {
+                let previous = info.query.with(["page": String(page - 1)])
+                html += " · <a rel=\"prev\" href=\"\(esc(info.path + previous.queryString))\">previous</a>"
+            }
+            if page < pages {
+                let next = info.query.with(["page": String(page + 1)])
+                html += " · <a rel=\"next\" href=\"\(esc(info.path + next.queryString))\">next</a>"
+            }
+            html += "</p>\n"
+        }
         html += "<table id=\"\(esc(id))\">"
         if let caption { html += "<caption>\(esc(caption))</caption>" }
         html += "<thead><tr>"
         for column in columns {
             let active = column.key == sortKey
             let next = active && !descending ? "desc" : "asc"
-            let query = info.query.with(["sort": column.key, "order": next])
+            let query = info.query.with(["sort": column.key, "order": next, "page": nil])
             let mark = active ? (descending ? " ▼" : " ▲") : ""
             let sortState = active ? (descending ? " aria-sort=\"descending\"" : " aria-sort=\"ascending\"") : ""
             html +=
