@@ -37,6 +37,8 @@ struct ServeProcessTests {
         }
         let health = String(decoding: try #require(body), as: UTF8.self)
         #expect(health.contains("\"status\": \"ok\""))
+        let taken = try subprocess(["serve", "--inventory", "examples/inventory.yaml", "--port", String(port)])
+        #expect(taken.status == 69 && taken.stderr.contains("cannot serve on 127.0.0.1:\(port)"))
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)

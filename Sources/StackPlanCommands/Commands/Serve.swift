@@ -45,8 +45,8 @@ public struct Serve: ParsableCommand {
                 let server = try await StackPlanServer.start(
                     configuration, runner: Self.runInProcess, log: { Console.err($0) })
                 let app = Application(
-                    router: server.router(), configuration: .init(address: .hostname(host, port: port)))
-                Console.err("stackplan: serving http://\(host):\(port)/ (Ctrl-C stops)")
+                    router: server.router(), configuration: .init(address: .hostname(host, port: port)),
+                    onServerRunning: { _ in Console.err("stackplan: serving http://\(host):\(port)/ (Ctrl-C stops)") })
                 do {
                     try await app.runService()
                 } catch {
