@@ -68,6 +68,35 @@ struct PageRouteTests {
         await server.stop()
     }
 
+    /// Every count on the portfolio that links to `/steps` or `/incidents` leads to exactly that
+    /// many rows; the review board's blocked-step counts too.
+    @Test func everyLinkedCountMatchesWhatItLeadsTo() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        let server = try await fixture.server()
+        try await withRouter(server) { client in
+            var checked = 0
+            for page in ["/?asOf=2026-11-28", "/review/2026-Q4?asOf=2026-11-28"] {
+                let html = try await client.execute(uri: page, method: .get).text
+                let pattern = #"<a href="(/(?:steps|incidents)\?[^"]*)">(\d+)</a>"#
+                let regex = try NSRegularExpression(pattern: pattern)
+                let range = NSRange(html.startIndex..., in: html)
+                for match in regex.matches(in: html, range: range) {
+                    guard let link = Range(match.range(at: 1), in: html),
+                        let number = Range(match.range(at: 2), in: html)
+                    else { continue }
+                    let uri = html[link].replacingOccurrences(of: "&amp;", with: "&")
+                    let target = try await client.execute(uri: uri, method: .get).text
+                    let rows = target.components(separatedBy: "<span class=\"count\">").last?.prefix { $0 != " " }
+                    #expect(rows.map(String.init) == String(html[number]), "\(uri)")
+                    checked += 1
+                }
+            }
+            #expect(checked >= 10)
+        }
+        await server.stop()
+    }
+
     @Test func tablesSortAndFilterWithoutJavaScript() async throws {
         let fixture = try ServerFixture()
         defer { fixture.remove() }

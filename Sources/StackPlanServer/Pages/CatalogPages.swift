@@ -75,43 +75,42 @@ extension StackPlanServer {
             body += "<td>\(esc(release.kubernetes?.description ?? "-"))</td><td>\(esc(release.source))</td></tr>\n"
         }
         body += "</tbody></table>\n<h2>Who runs it</h2>\n" + Self.runners(of: id, analysis: analysis, info: info)
-        body +=
-            "<h2>Steps it blocks</h2>\n"
-            + Self.stepTable(Self.blockedSteps(by: id, analysis: analysis), analysis: analysis, info: info)
+        let blocked = analysis.blockedStepCounts[id] ?? 0
+        body += "<h2>Steps it blocks</h2>\n<p>"
+        body += blocked == 0 ? "None." : PageLayout.link("/steps", "\(blocked) step(s)", info: info, ["blockedBy": id])
+        body += "</p>\n"
         return PageLayout.page(title: component.name, info: info, body: body)
     }
 
-    /// Customers and clusters running component `id`, linked to their clusters.
+    /// Customers and clusters running component `id`, linked to their clusters (a paged table).
     static func runners(of id: String, analysis: Analysis, info: RequestInfo) -> String {
-        var html =
-            "<table><thead><tr><th>Customer</th><th>Cluster</th><th>Environment</th><th>Version</th></tr></thead><tbody>\n"
-        var count = 0
+        var found: [(customer: Customer, environment: Environment, cluster: Cluster, version: String)] = []
         for customer in analysis.inventory.customers {
             for environment in customer.environments {
                 for cluster in environment.clusters {
                     for installed in cluster.components where installed.id == id {
-                        count += 1
-                        let path = "/customers/\(QueryParameters.encode(customer.id))"
-                        html += "<tr><td>\(PageLayout.link(path, esc(customer.name), info: info))</td>"
-                        html +=
-                            "<td>\(PageLayout.link(path, esc(cluster.name), info: info, fragment: "cluster-" + cluster.name))</td>"
-                        html +=
-                            "<td>\(esc(environment.name)) (\(environment.kind.rawValue))</td><td>\(esc(installed.version.description))</td></tr>\n"
+                        found.append((customer, environment, cluster, installed.version.description))
                     }
                 }
             }
         }
-        return count == 0 ? "<p>No cluster in the inventory runs it.</p>\n" : html + "</tbody></table>\n"
-    }
-
-    /// Blocked steps that move component `id`, and the steps waiting for them.
-    static func blockedSteps(by id: String, analysis: Analysis) -> [(cluster: ClusterPlan, index: Int, step: PlanStep)]
-    {
-        analysis.steps.filter { entry in
-            if entry.step.component == id, entry.step.blocked { return true }
-            guard let before = entry.step.blockedBy, before < entry.cluster.steps.count else { return false }
-            return entry.cluster.steps[before].component == id
-        }
+        guard !found.isEmpty else { return "<p>No cluster in the inventory runs it.</p>\n" }
+        let columns: [DataTable.Column] = [
+            .init(key: "customer", title: "Customer"), .init(key: "cluster", title: "Cluster"),
+            .init(key: "environment", title: "Environment"), .init(key: "version", title: "Version"),
+        ]
+        return DataTable(id: "runners", columns: columns, count: found.count) { index -> [DataTable.Cell] in
+            let (customer, environment, cluster, version) = found[index]
+            let path = "/customers/\(QueryParameters.encode(customer.id))"
+            return [
+                .html(PageLayout.link(path, esc(customer.name), info: info), text: customer.name),
+                .html(
+                    PageLayout.link(path, esc(cluster.name), info: info, fragment: "cluster-" + cluster.name),
+                    text: cluster.name),
+                .text("\(environment.name) (\(environment.kind.rawValue))"),
+                .text(version),
+            ]
+        }.render(info: info)
     }
 
     /// `/releases`: the platforms, each linked to its release calendar.

@@ -37,36 +37,60 @@ struct DataTable {
 
     let id: String
     let columns: [Column]
-    let rows: [[Cell]]
+    /// How many rows there are.
+    let count: Int
+    /// Builds row `index`: only the rows shown are built unless the request filters or sorts.
+    let row: (Int) -> [Cell]
+
+    init(id: String, columns: [Column], count: Int, row: @escaping (Int) -> [Cell]) {
+        self.id = id
+        self.columns = columns
+        self.count = count
+        self.row = row
+    }
+
+    init(id: String, columns: [Column], rows: [[Cell]]) {
+        self.init(id: id, columns: columns, count: rows.count) { rows[$0] }
+    }
 
     /// The filter form and the table, sorted and filtered as the request asks. The column
     /// headers link to the opposite order.
     func render(info: RequestInfo, caption: String? = nil) -> String {
         let filter = info.query["q"] ?? ""
         let needle = filter.lowercased()
-        var shown =
-            needle.isEmpty ? rows : rows.filter { row in row.contains { $0.text.lowercased().contains(needle) } }
         let sortKey = info.query["sort"]
         let descending = info.query["order"] == "desc"
-        if let sortKey, let index = columns.firstIndex(where: { $0.key == sortKey }) {
-            // Stable: equal keys keep the default order.
-            shown = shown.enumerated().sorted { left, right in
-                let (a, b) = (left.element[index].sortKey, right.element[index].sortKey)
-                if a == b { return left.offset < right.offset }
-                return descending ? b < a : a < b
-            }.map(\.element)
+        let sortColumn = sortKey.flatMap { key in columns.firstIndex { $0.key == key } }
+        // Row numbers in the order shown; rows are built for all only when filtering or sorting needs them.
+        var order = Array(0..<count)
+        var built: [[Cell]] = []
+        if !needle.isEmpty || sortColumn != nil {
+            built = order.map(row)
         }
-        let matching = shown.count
+        if !needle.isEmpty {
+            order = order.filter { index in built[index].contains { $0.text.lowercased().contains(needle) } }
+        }
+        if let sortColumn {
+            // Stable: equal keys keep the default order.
+            order = order.sorted { left, right in
+                let (a, b) = (built[left][sortColumn].sortKey, built[right][sortColumn].sortKey)
+                if a == b { return left < right }
+                return descending ? b < a : a < b
+            }
+        }
+        let matching = order.count
         let pages = max(1, (matching + Self.pageSize - 1) / Self.pageSize)
         let page = min(max(1, Int(info.query["page"] ?? "") ?? 1), pages)
-        shown = Array(shown.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize))
+        let shown = order.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize).map {
+            built.isEmpty ? row($0) : built[$0]
+        }
         let hidden = info.query.with(["q": nil, "page": nil]).names.compactMap { name -> String? in
             guard let value = info.query[name] else { return nil }
             return "<input type=\"hidden\" name=\"\(esc(name))\" value=\"\(esc(value))\">"
         }.joined()
         var html = "<form method=\"get\" class=\"filter\">\(hidden)<label>Filter <input type=\"search\" name=\"q\" "
         html += "value=\"\(esc(filter))\" data-filter=\"\(esc(id))\"></label> <button>Apply</button> "
-        html += "<span class=\"count\">\(matching) of \(rows.count)</span></form>\n"
+        html += "<span class=\"count\">\(matching) of \(count)</span></form>\n"
         if pages > 1 {
             let first = (page - 1) * Self.pageSize + 1
             html +=

@@ -3,7 +3,7 @@ import StackPlanCore
 import StackPlanReports
 
 extension StackPlanServer {
-    /// `/steps?customer=&standing=&cluster=&component=`: the plan steps behind a forecast figure.
+    /// `/steps?customer=&standing=&component=&blockedBy=&dueBefore=`: the plan steps behind a figure.
     func stepsPage(_ info: RequestInfo) async throws(ServerError) -> CachedResponse {
         let analysis = try await analysis(info)
         let customer = info.query["customer"]
@@ -18,15 +18,32 @@ extension StackPlanServer {
             standing = value
         }
         let component = info.query["component"]
+        let blocker = info.query["blockedBy"]
+        for id in [component, blocker].compactMap({ $0 }) where analysis.catalog.component(id) == nil {
+            throw .notFound("no component '\(id)' in the catalog")
+        }
+        var dueBefore: CalendarDay?
+        if let text = info.query["dueBefore"] {
+            guard let day = CalendarDay(text) else { throw .badParameter("dueBefore takes YYYY-MM-DD, not '\(text)'") }
+            dueBefore = day
+        }
+        let asOf = analysis.asOf
         let selected = analysis.steps.filter { entry in
-            (customer == nil || entry.cluster.customer == customer)
+            // `dueBefore` counts as the forecast's "due in horizon": not projected, due from the date on.
+            let due = dueBefore.map { end in
+                !entry.step.projected && entry.step.due.map { $0 >= asOf && $0 < end } == true
+            }
+            return due != false && (customer == nil || entry.cluster.customer == customer)
                 && (standing == nil || analysis.standing(entry.step) == standing)
                 && (component == nil || entry.step.component == component)
+                && (blocker == nil || Analysis.blockingComponent(of: entry.step, in: entry.cluster) == blocker)
         }
         var title = "Steps"
         if let standing { title = standing == .overdue ? "Overdue steps" : "At-risk steps" }
         if let customer { title += " of \(customer)" }
         if let component { title += " moving \(component)" }
+        if let blocker { title += " blocked by \(blocker)" }
+        if let dueBefore { title += " due before \(dueBefore)" }
         let body =
             "<p>As of \(analysis.asOf); counted as the portfolio counts them.</p>\n"
             + Self.stepTable(selected, analysis: analysis, info: info)
@@ -37,8 +54,15 @@ extension StackPlanServer {
     static func stepTable(
         _ steps: [(cluster: ClusterPlan, index: Int, step: PlanStep)], analysis: Analysis, info: RequestInfo
     ) -> String {
-        let rows: [[DataTable.Cell]] = steps.map { entry in
-            let (cluster, _, step) = entry
+        let columns: [DataTable.Column] = [
+            .init(key: "customer", title: "Customer"), .init(key: "cluster", title: "Cluster"),
+            .init(key: "environment", title: "Environment"), .init(key: "step", title: "Step"),
+            .init(key: "due", title: "Due"), .init(key: "start", title: "Planned start (window)"),
+            .init(key: "end", title: "Planned end"), .init(key: "standing", title: "Standing"),
+            .init(key: "blockers", title: "Blocked by / risk"),
+        ]
+        return DataTable(id: "steps", columns: columns, count: steps.count) { index -> [DataTable.Cell] in
+            let (cluster, _, step) = steps[index]
             let standing = analysis.standing(step)
             let customerPath = "/customers/\(QueryParameters.encode(cluster.customer))"
             let clusterLink = PageLayout.link(
@@ -60,19 +84,9 @@ extension StackPlanServer {
                 .html(
                     standing.map { "<span class=\"\($0.rawValue)\">\($0.rawValue)</span>" } ?? "-",
                     text: standing?.rawValue ?? "-"),
-                .text(blockers.isEmpty ? (step.blocked ? step.reason : "-") : blockers.joined(separator: "; ")),
+                .text(blockers.isEmpty ? "-" : blockers.joined(separator: "; ")),
             ]
-        }
-        return DataTable(
-            id: "steps",
-            columns: [
-                .init(key: "customer", title: "Customer"), .init(key: "cluster", title: "Cluster"),
-                .init(key: "environment", title: "Environment"), .init(key: "step", title: "Step"),
-                .init(key: "due", title: "Due"), .init(key: "start", title: "Planned start (window)"),
-                .init(key: "end", title: "Planned end"), .init(key: "standing", title: "Standing"),
-                .init(key: "blockers", title: "Blocked by / risk"),
-            ], rows: rows
-        ).render(info: info)
+        }.render(info: info)
     }
 
     /// `/incidents?customer=&month=&state=`: the incidents behind credit figures, and the credits.

@@ -20,28 +20,38 @@ extension StackPlanServer {
             let html = value > 0 ? PageLayout.link(path, esc(shown), info: info, extra) : esc(shown)
             return .html(html, text: shown, sortKey: .number(value))
         }
-        func count(_ value: Int, _ path: String, _ extra: [String: String?]) -> DataTable.Cell {
-            let html = value > 0 ? PageLayout.link(path, String(value), info: info, extra) : "0"
+        func count(_ value: Int, _ path: String, _ extra: [String: String?], fragment: String? = nil) -> DataTable.Cell
+        {
+            let html = value > 0 ? PageLayout.link(path, String(value), info: info, extra, fragment: fragment) : "0"
             return .html(html, text: String(value), sortKey: .number(Double(value)))
         }
-        let rows: [[DataTable.Cell]] = forecast.customers.map { row in
-            [
+        let horizonEnd = analysis.asOf.adding(months: forecast.horizonMonths).description
+        let makeRow = { (index: Int) -> [DataTable.Cell] in
+            let row = forecast.customers[index]
+            let page = "/customers/\(QueryParameters.encode(row.id))"
+            return [
                 .number(row.riskRank),
                 .html(
                     PageLayout.link("/customers/\(QueryParameters.encode(row.id))", esc(row.name), info: info),
                     text: row.name),
                 .text(row.qualified ? "yes" : "no"),
-                .number(clusters[row.id] ?? 0),
-                count(row.clustersOutsideSLA, "/customers/\(QueryParameters.encode(row.id))", [:]),
+                count(clusters[row.id] ?? 0, page, [:], fragment: "clusters"),
+                count(row.clustersOutsideSLA, page, [:], fragment: "clusters"),
                 count(row.overdue, "/steps", ["customer": row.id, "standing": StepStanding.overdue.rawValue]),
                 count(row.atRisk, "/steps", ["customer": row.id, "standing": StepStanding.atRisk.rawValue]),
-                .number(row.dueWithinHorizon),
+                count(row.dueWithinHorizon, "/steps", ["customer": row.id, "dueBefore": horizonEnd]),
                 .text(row.firstDue?.description ?? "-"),
                 money(row.creditExposure, "/incidents", ["customer": row.id, "state": "missed"]),
                 money(monthExposure[row.id] ?? 0, "/incidents", ["customer": row.id, "month": month.description]),
                 money(monthOwed[row.id] ?? 0, "/incidents", ["customer": row.id, "month": month.description]),
-                .number(row.extendedSupportSurcharge, shown: PageLayout.money(row.extendedSupportSurcharge)),
-                count(row.requiredFindings, "/customers/\(QueryParameters.encode(row.id))", [:]),
+                .html(
+                    row.extendedSupportSurcharge > 0
+                        ? PageLayout.link(
+                            page, PageLayout.money(row.extendedSupportSurcharge), info: info, fragment: "clusters")
+                        : PageLayout.money(0),
+                    text: PageLayout.money(row.extendedSupportSurcharge), sortKey: .number(row.extendedSupportSurcharge)
+                ),
+                count(row.requiredFindings, page, [:], fragment: "conformance"),
                 .number(row.riskScore, shown: String(format: "%.1f", row.riskScore)),
             ]
         }
@@ -60,7 +70,7 @@ extension StackPlanServer {
                 .init(key: "surcharge", title: "Surcharge / month", numeric: true),
                 .init(key: "findings", title: "Required findings", numeric: true),
                 .init(key: "score", title: "Risk score", numeric: true),
-            ], rows: rows)
+            ], count: forecast.customers.count, row: makeRow)
         let totalExposure = forecast.customers.reduce(0) { $0 + $1.creditExposure }
         let figures = PageLayout.figures([
             ("Customers", String(forecast.customers.count)),

@@ -21,17 +21,13 @@ extension StackPlanServer {
         var body = "<p>Quarter \(quarter), evaluated on \(analysis.asOf) against the catalog's agreed criteria.</p>\n"
         body += "<table><thead><tr><th>Component</th><th>Tier</th><th>Move</th><th>Candidate</th><th>Criteria</th>"
         body += "<th>Customers</th><th>Blocked steps</th></tr></thead><tbody>\n"
+        let customerCounts = analysis.customerCounts
+        let blockedCounts = analysis.blockedStepCounts
         for review in reviews {
             let component = review.component
             let path = "/catalog/\(QueryParameters.encode(component.id))"
-            let customers = Set(
-                analysis.inventory.customers.filter { customer in
-                    customer.environments.contains {
-                        $0.clusters.contains { $0.components.contains { $0.id == component.id } }
-                    }
-                }.map(\.id)
-            ).count
-            let blocked = Self.blockedSteps(by: component.id, analysis: analysis).count
+            let customers = customerCounts[component.id] ?? 0
+            let blocked = blockedCounts[component.id] ?? 0
             for evaluation in review.evaluations {
                 let results = evaluation.results.map { result in
                     "\(result.passed ? "✓" : "✗") \(esc(result.criterion.description)): \(esc(result.shown)) (\(esc(result.criterion.threshold)))"
@@ -42,7 +38,7 @@ extension StackPlanServer {
                     "<td>\(esc(evaluation.move.id))</td><td>\(evaluation.candidate ? "yes" : "no")</td><td>\(results)</td>"
                 body += "<td class=\"n\">\(PageLayout.link(path, String(customers), info: info))</td>"
                 body +=
-                    "<td class=\"n\">\(blocked > 0 ? PageLayout.link("/steps", String(blocked), info: info, ["component": component.id]) : "0")</td></tr>\n"
+                    "<td class=\"n\">\(blocked > 0 ? PageLayout.link("/steps", String(blocked), info: info, ["blockedBy": component.id]) : "0")</td></tr>\n"
             }
         }
         body += "</tbody></table>\n<h2>Recorded decisions</h2>\n"
