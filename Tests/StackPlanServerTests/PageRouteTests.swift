@@ -108,6 +108,11 @@ struct PageRouteTests {
             #expect(names == names.sorted(by: >))
             let filtered = try await client.execute(uri: "/catalog?q=calico", method: .get).text
             #expect(Self.firstCells(filtered, table: "catalog", column: 1) == ["Calico network policies"])
+            let steps = try await client.execute(uri: "/steps?q=ACME-PROD&sort=due", method: .get).text
+            let clusters = Self.firstCells(steps, table: "steps", column: 1)
+            #expect(!clusters.isEmpty && clusters.allSatisfy { $0.hasPrefix("acme-prod") })
+            let dues = Self.firstCells(steps, table: "steps", column: 4)
+            #expect(dues == dues.sorted())
         }
         await server.stop()
     }
@@ -163,6 +168,11 @@ struct PageRouteTests {
             let script = try await client.execute(uri: "/assets/app.js", method: .get)
             #expect(script.header("Content-Type") == "text/javascript; charset=utf-8")
             #expect(script.text.contains("data-filter"))
+            for uri in ["/assets/icon.svg", "/favicon.ico"] {
+                let icon = try await client.execute(uri: uri, method: .get)
+                #expect(
+                    icon.status == .ok && icon.header("Content-Type") == "image/svg+xml" && icon.text.hasPrefix("<svg"))
+            }
         }
         await server.stop()
     }

@@ -39,13 +39,22 @@ struct DataTable {
     let columns: [Column]
     /// How many rows there are.
     let count: Int
-    /// Builds row `index`: only the rows shown are built unless the request filters or sorts.
+    /// Builds row `index`: only the rows shown are built unless the request sorts.
     let row: (Int) -> [Cell]
+    /// The text the filter searches in row `index`, when it is cheaper than building the row.
+    let searchText: ((Int) -> String)?
+    /// The sort key of row `index` in a column, when it is cheaper than building the row.
+    let sortKey: ((Int, Int) -> Cell.SortKey)?
 
-    init(id: String, columns: [Column], count: Int, row: @escaping (Int) -> [Cell]) {
+    init(
+        id: String, columns: [Column], count: Int, searchText: ((Int) -> String)? = nil,
+        sortKey: ((Int, Int) -> Cell.SortKey)? = nil, row: @escaping (Int) -> [Cell]
+    ) {
+        self.sortKey = sortKey
         self.id = id
         self.columns = columns
         self.count = count
+        self.searchText = searchText
         self.row = row
     }
 
@@ -61,29 +70,39 @@ struct DataTable {
         let sortKey = info.query["sort"]
         let descending = info.query["order"] == "desc"
         let sortColumn = sortKey.flatMap { key in columns.firstIndex { $0.key == key } }
-        // Row numbers in the order shown; rows are built for all only when filtering or sorting needs them.
+        // Row numbers in the order shown. Cells are built for every matching row only when
+        // sorting needs them; filtering uses `searchText` when the table has one.
         var order = Array(0..<count)
-        var built: [[Cell]] = []
-        if !needle.isEmpty || sortColumn != nil {
-            built = order.map(row)
-        }
         if !needle.isEmpty {
-            order = order.filter { index in built[index].contains { $0.text.lowercased().contains(needle) } }
+            order = order.filter { index in
+                if let searchText { return searchText(index).lowercased().contains(needle) }
+                return row(index).contains { $0.text.lowercased().contains(needle) }
+            }
         }
+        var sorted: [[Cell]] = []
         if let sortColumn {
             // Stable: equal keys keep the default order.
-            order = order.sorted { left, right in
-                let (a, b) = (built[left][sortColumn].sortKey, built[right][sortColumn].sortKey)
-                if a == b { return left < right }
-                return descending ? b < a : a < b
+            func sorting<Payload>(_ pairs: [(Int, Payload)], key: (Payload) -> Cell.SortKey) -> [(Int, Payload)] {
+                pairs.sorted { left, right in
+                    let (a, b) = (key(left.1), key(right.1))
+                    if a == b { return left.0 < right.0 }
+                    return descending ? b < a : a < b
+                }
+            }
+            if let keyOf = self.sortKey {
+                order = sorting(order.map { ($0, keyOf($0, sortColumn)) }) { $0 }.map(\.0)
+            } else {
+                let pairs = sorting(order.map { ($0, row($0)) }) { $0[sortColumn].sortKey }
+                order = pairs.map(\.0)
+                sorted = pairs.map(\.1)
             }
         }
         let matching = order.count
         let pages = max(1, (matching + Self.pageSize - 1) / Self.pageSize)
         let page = min(max(1, Int(info.query["page"] ?? "") ?? 1), pages)
-        let shown = order.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize).map {
-            built.isEmpty ? row($0) : built[$0]
-        }
+        let first = (page - 1) * Self.pageSize
+        let end = min(first + Self.pageSize, matching)
+        let shown = sorted.isEmpty ? order[first..<end].map(row) : Array(sorted[first..<end])
         let hidden = info.query.with(["q": nil, "page": nil]).names.compactMap { name -> String? in
             guard let value = info.query[name] else { return nil }
             return "<input type=\"hidden\" name=\"\(esc(name))\" value=\"\(esc(value))\">"
@@ -92,9 +111,9 @@ struct DataTable {
         html += "value=\"\(esc(filter))\" data-filter=\"\(esc(id))\"></label> <button>Apply</button> "
         html += "<span class=\"count\">\(matching) of \(count)</span></form>\n"
         if pages > 1 {
-            let first = (page - 1) * Self.pageSize + 1
+            let firstRow = first + 1
             html +=
-                "<p class=\"pages\">Rows \(first)–\(first + shown.count - 1) of \(matching) · page \(page) of \(pages)"
+                "<p class=\"pages\">Rows \(firstRow)–\(first + shown.count) of \(matching) · page \(page) of \(pages)"
             if page > 1 {
                 let previous = info.query.with(["page": String(page - 1)])
                 html += " · <a rel=\"prev\" href=\"\(esc(info.path + previous.queryString))\">previous</a>"

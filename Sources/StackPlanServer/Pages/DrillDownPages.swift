@@ -61,12 +61,9 @@ extension StackPlanServer {
             .init(key: "end", title: "Planned end"), .init(key: "standing", title: "Standing"),
             .init(key: "blockers", title: "Blocked by / risk"),
         ]
-        return DataTable(id: "steps", columns: columns, count: steps.count) { index -> [DataTable.Cell] in
+        // The cells' texts, in column order: what the filter searches and what the cells show.
+        let texts = { (index: Int) -> [String] in
             let (cluster, _, step) = steps[index]
-            let standing = analysis.standing(step)
-            let customerPath = "/customers/\(QueryParameters.encode(cluster.customer))"
-            let clusterLink = PageLayout.link(
-                customerPath, esc(cluster.cluster.name), info: info, fragment: "cluster-" + cluster.cluster.name)
             var blockers: [String] = []
             if step.blocked { blockers.append(step.reason) }
             if let before = step.blockedBy, before < cluster.steps.count {
@@ -74,18 +71,30 @@ extension StackPlanServer {
             }
             if let risk = step.scheduleRisk { blockers.append(risk.description) }
             return [
+                cluster.customer, cluster.cluster.name, cluster.environment, StepText.describe(step),
+                StepText.due(step), StepText.start(step), step.plannedEnd?.description ?? "-",
+                analysis.standing(step)?.rawValue ?? "-", blockers.isEmpty ? "-" : blockers.joined(separator: "; "),
+            ]
+        }
+        return DataTable(
+            id: "steps", columns: columns, count: steps.count, searchText: { texts($0).joined(separator: " ") },
+            sortKey: { .text(texts($0)[$1]) }
+        ) { index -> [DataTable.Cell] in
+            let (cluster, _, _) = steps[index]
+            let text = texts(index)
+            let customerPath = "/customers/\(QueryParameters.encode(cluster.customer))"
+            let clusterLink = PageLayout.link(
+                customerPath, esc(cluster.cluster.name), info: info, fragment: "cluster-" + cluster.cluster.name)
+            var cells: [DataTable.Cell] = [
                 .html(PageLayout.link(customerPath, esc(cluster.customer), info: info), text: cluster.customer),
                 .html(clusterLink, text: cluster.cluster.name),
-                .text(cluster.environment),
-                .text(StepText.describe(step)),
-                .text(StepText.due(step)),
-                .text(StepText.start(step)),
-                .text(step.plannedEnd?.description ?? "-"),
-                .html(
-                    standing.map { "<span class=\"\($0.rawValue)\">\($0.rawValue)</span>" } ?? "-",
-                    text: standing?.rawValue ?? "-"),
-                .text(blockers.isEmpty ? "-" : blockers.joined(separator: "; ")),
             ]
+            cells += text[2...6].map { DataTable.Cell.text($0) }
+            let standing = text[7]
+            cells.append(
+                .html(standing == "-" ? "-" : "<span class=\"\(standing)\">\(standing)</span>", text: standing))
+            cells.append(.text(text[8]))
+            return cells
         }.render(info: info)
     }
 
