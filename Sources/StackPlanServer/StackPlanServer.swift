@@ -172,6 +172,17 @@ struct RequestInfo: Sendable {
         return day
     }
 
+    /// `?name=` as one of `T`'s cases, `nil` when absent; any other value is a 400 naming the cases.
+    func choice<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws(ServerError) -> T?
+    where T.RawValue == String {
+        guard let text = query[name] else { return nil }
+        guard let value = T(rawValue: text) else {
+            let cases = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .badParameter("\(name) takes \(cases), not '\(text)'")
+        }
+        return value
+    }
+
     /// The path parameter `name` (the router matched it, so it is there).
     func parameter(_ name: String) -> String { parameters[name] ?? "" }
 }

@@ -89,10 +89,7 @@ struct APIRouteTests {
         ("/api/v1/unknown", 404, "not-found"),
     ])
     func errorsAreJSON(uri: String, status: Int, code: String) async throws {
-        let fixture = try ServerFixture()
-        defer { fixture.remove() }
-        let server = try await fixture.server()
-        try await withRouter(server) { client in
+        try await withServer { fixture, client in
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(Int(response.status.code) == status)
                 #expect(response.header("Content-Type") == "application/json")
@@ -104,14 +101,10 @@ struct APIRouteTests {
                 #expect(response.header("Content-Security-Policy") != nil)
             }
         }
-        await server.stop()
     }
 
     @Test func wrongMethodIs405WithAllow() async throws {
-        let fixture = try ServerFixture()
-        defer { fixture.remove() }
-        let server = try await fixture.server()
-        try await withRouter(server) { client in
+        try await withServer { fixture, client in
             try await client.execute(uri: "/api/v1/plan", method: .delete) { response in
                 #expect(response.status == .methodNotAllowed)
                 #expect(response.header("Allow") == "GET, HEAD")
@@ -122,14 +115,10 @@ struct APIRouteTests {
                 #expect(response.header("Allow") == "POST")
             }
         }
-        await server.stop()
     }
 
     @Test func slaReportWithoutALogIs404() async throws {
-        let fixture = try ServerFixture()
-        defer { fixture.remove() }
-        let server = try await fixture.server(incidents: false)
-        try await withRouter(server) { client in
+        try await withServer(incidents: false) { fixture, client in
             try await client.execute(uri: "/api/v1/sla/report", method: .get) { response in
                 #expect(response.status == .notFound)
             }
@@ -138,6 +127,5 @@ struct APIRouteTests {
                 #expect(response.text.contains("\"status\": \"ok\""))
             }
         }
-        await server.stop()
     }
 }

@@ -21,10 +21,7 @@ struct PageRouteTests {
         ("/review/2026-Q4", "Catalog review 2026-Q4"),
     ])
     func pageLoads(uri: String, shows: String) async throws {
-        let fixture = try ServerFixture()
-        defer { fixture.remove() }
-        let server = try await fixture.server()
-        try await withRouter(server) { client in
+        try await withServer { fixture, client in
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.header("Content-Type") == "text/html; charset=utf-8")
@@ -40,14 +37,10 @@ struct PageRouteTests {
                 #expect(!page.contains("src=\"http") && !page.contains("rel=\"stylesheet\" href=\"http"))
             }
         }
-        await server.stop()
     }
 
     @Test func portfolioFiguresLinkToWhatIsBehindThem() async throws {
-        let fixture = try ServerFixture()
-        defer { fixture.remove() }
-        let server = try await fixture.server()
-        try await withRouter(server) { client in
+        try await withServer { fixture, client in
             let portfolio = try await client.execute(uri: "/?asOf=2026-11-28", method: .get).text
             #expect(portfolio.contains("href=\"/customers/acme?asOf=2026-11-28\""))
             // Acme's overdue count links to its overdue steps; the page lists that many rows.
@@ -65,16 +58,12 @@ struct PageRouteTests {
             #expect(steps.contains("acme-"))
             #expect(!steps.contains("brightline"))
         }
-        await server.stop()
     }
 
     /// Every count on the portfolio that links to `/steps` or `/incidents` leads to exactly that
     /// many rows; the review board's blocked-step counts too.
     @Test func everyLinkedCountMatchesWhatItLeadsTo() async throws {
-        let fixture = try ServerFixture()
-        defer { fixture.remove() }
-        let server = try await fixture.server()
-        try await withRouter(server) { client in
+        try await withServer { fixture, client in
             var checked = 0
             for page in ["/?asOf=2026-11-28", "/review/2026-Q4?asOf=2026-11-28"] {
                 let html = try await client.execute(uri: page, method: .get).text
@@ -94,14 +83,10 @@ struct PageRouteTests {
             }
             #expect(checked >= 10)
         }
-        await server.stop()
     }
 
     @Test func tablesSortAndFilterWithoutJavaScript() async throws {
-        let fixture = try ServerFixture()
-        defer { fixture.remove() }
-        let server = try await fixture.server()
-        try await withRouter(server) { client in
+        try await withServer { fixture, client in
             let byName = try await client.execute(uri: "/catalog?sort=name&order=desc", method: .get).text
             let names = Self.firstCells(byName, table: "catalog", column: 1)
             #expect(names.count > 3)
@@ -114,7 +99,6 @@ struct PageRouteTests {
             let dues = Self.firstCells(steps, table: "steps", column: 4)
             #expect(dues == dues.sorted())
         }
-        await server.stop()
     }
 
     @Test func longTablesArePaged() async throws {
@@ -142,10 +126,7 @@ struct PageRouteTests {
     }
 
     @Test func unknownIdsAre404Pages() async throws {
-        let fixture = try ServerFixture()
-        defer { fixture.remove() }
-        let server = try await fixture.server()
-        try await withRouter(server) { client in
+        try await withServer { fixture, client in
             for uri in ["/customers/nobody", "/catalog/nothing", "/releases/mars", "/nowhere"] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.status == .notFound, "\(uri)")
@@ -155,14 +136,10 @@ struct PageRouteTests {
             let bad = try await client.execute(uri: "/steps?standing=late", method: .get)
             #expect(bad.status == .badRequest)
         }
-        await server.stop()
     }
 
     @Test func assetsAreServedFromTheBinary() async throws {
-        let fixture = try ServerFixture()
-        defer { fixture.remove() }
-        let server = try await fixture.server()
-        try await withRouter(server) { client in
+        try await withServer { fixture, client in
             let css = try await client.execute(uri: "/assets/app.css", method: .get)
             #expect(css.header("Content-Type") == "text/css; charset=utf-8" && css.text.contains("table"))
             let script = try await client.execute(uri: "/assets/app.js", method: .get)
@@ -174,7 +151,6 @@ struct PageRouteTests {
                     icon.status == .ok && icon.header("Content-Type") == "image/svg+xml" && icon.text.hasPrefix("<svg"))
             }
         }
-        await server.stop()
     }
 
     /// The text of cell `column` in each body row of table `id` (tags removed).

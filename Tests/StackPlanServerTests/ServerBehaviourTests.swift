@@ -70,10 +70,7 @@ struct ServerBehaviourTests {
     }
 
     @Test func anInvalidEditKeepsTheLastValidDataAndSaysWhy() async throws {
-        let fixture = try ServerFixture()
-        defer { fixture.remove() }
-        let server = try await fixture.server()
-        try await withRouter(server) { client in
+        try await withServer { fixture, client in
             let before = try await client.execute(uri: "/api/v1/plan", method: .get)
             try fixture.edit(fixture.inventory, replacing: "name: Acme Corp", with: "name: [Acme Corp")
             let stale = try await client.execute(uri: "/api/v1/plan", method: .get)
@@ -94,7 +91,6 @@ struct ServerBehaviourTests {
             let api = try await client.execute(uri: "/api/v1/plan", method: .get)
             #expect(api.header("Warning") == nil)
         }
-        await server.stop()
     }
 
     @Test func valuesFromInputFilesAreEscaped() async throws {
@@ -118,10 +114,7 @@ struct ServerBehaviourTests {
     }
 
     @Test func repeatedRequestsAreServedFromTheCache() async throws {
-        let fixture = try ServerFixture()
-        defer { fixture.remove() }
-        let server = try await fixture.server()
-        try await withRouter(server) { client in
+        try await withServer { fixture, client in
             let first = try await client.execute(uri: "/api/v1/forecast?horizon=3&asOf=2026-11-28", method: .get)
             // The same query in another order is the same cache entry.
             let second = try await client.execute(uri: "/api/v1/forecast?asOf=2026-11-28&horizon=3", method: .get)
@@ -129,7 +122,6 @@ struct ServerBehaviourTests {
             let health = try await client.execute(uri: "/api/v1/health", method: .get).text
             #expect(health.contains("\"cachedResponses\": 1"))
         }
-        await server.stop()
     }
 
     /// A real server on a loopback port, reached over TCP.

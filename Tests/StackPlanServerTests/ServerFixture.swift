@@ -14,7 +14,7 @@ let testToday = CalendarDay(year: 2026, month: 11, day: 28) ?? CalendarDay(dayNu
 
 /// A private copy of the shipped catalog and example inventory and incident log, so a test can
 /// edit them; removed by `remove()`.
-struct ServerFixture {
+struct ServerFixture: Sendable {
     let directory: String
     var catalog: String { directory + "/catalog" }
     var inventory: String { directory + "/inventory.yaml" }
@@ -64,6 +64,21 @@ struct ServerFixture {
     func remove() {
         try? FileManager.default.removeItem(atPath: directory)
     }
+}
+
+/// Runs `test` against a server over a fresh fixture (changed first by `prepare`), in-process
+/// through HummingbirdTesting's router mode; stops the server and removes the fixture after.
+func withServer<Value>(
+    token: String? = nil, incidents: Bool = true, prepare: (ServerFixture) throws -> Void = { _ in },
+    _ test: @Sendable (ServerFixture, any TestClientProtocol) async throws -> Value
+) async throws -> Value {
+    let fixture = try ServerFixture()
+    defer { fixture.remove() }
+    try prepare(fixture)
+    let server = try await fixture.server(token: token, incidents: incidents)
+    let result = try await withRouter(server) { client in try await test(fixture, client) }
+    await server.stop()
+    return result
 }
 
 /// Runs `test` against the server's router in-process (HummingbirdTesting's router mode).

@@ -5,14 +5,7 @@ extension StackPlanServer {
     func catalogPage(_ info: RequestInfo) async throws(ServerError) -> CachedResponse {
         let analysis = try await analysis(info)
         let catalog = analysis.catalog
-        var tier: Tier?
-        if let text = info.query["tier"] {
-            guard let value = Tier(rawValue: text) else {
-                throw .badParameter(
-                    "tier takes \(Tier.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
-            }
-            tier = value
-        }
+        let tier = try info.choice("tier", as: Tier.self)
         let category = info.query["category"]
         if let category, catalog.category(category) == nil {
             throw .notFound("no category '\(category)' in the catalog")

@@ -10,13 +10,7 @@ extension StackPlanServer {
         if let customer, !analysis.inventory.customers.contains(where: { $0.id == customer }) {
             throw .notFound("no customer '\(customer)' in the inventory")
         }
-        var standing: StepStanding?
-        if let text = info.query["standing"] {
-            guard let value = StepStanding(rawValue: text) else {
-                throw .badParameter("standing takes overdue or at-risk, not '\(text)'")
-            }
-            standing = value
-        }
+        let standing = try info.choice("standing", as: StepStanding.self)
         let component = info.query["component"]
         let blocker = info.query["blockedBy"]
         for id in [component, blocker].compactMap({ $0 }) where analysis.catalog.component(id) == nil {
@@ -113,14 +107,7 @@ extension StackPlanServer {
             guard let value = MonthKey(text) else { throw .badParameter("month takes YYYY-MM, not '\(text)'") }
             month = value
         }
-        var state: ResponseState?
-        if let text = info.query["state"] {
-            guard let value = ResponseState(rawValue: text) else {
-                throw .badParameter(
-                    "state takes \(ResponseState.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
-            }
-            state = value
-        }
+        let state = try info.choice("state", as: ResponseState.self)
         let selected = analysis.portfolio.incidents.filter { assessed in
             (customer == nil || assessed.incident.customer == customer) && (month == nil || assessed.month == month)
                 && (state == nil || assessed.state == state)
