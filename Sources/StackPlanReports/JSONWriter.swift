@@ -4,8 +4,9 @@ import StackPlanCore
 /// UTF-8 bytes. Large reports stream through it without building a tree; ``JSONValue`` uses it too,
 /// so every JSON output has one format.
 public struct JSONWriter {
-    /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+    /// The bytes written so far (not yet handed to the sink, when the writer streams).
+    public var bytes: [UInt8] { out.array }
+    private let out: ByteOutput
     /// Elements written in each open container.
     private var counts: [Int] = []
     private var afterKey = false
@@ -15,7 +16,7 @@ public struct JSONWriter {
 
     /// A writer that keeps the whole document in ``bytes``.
     public init(capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+        out = ByteOutput(capacity: capacity)
         sink = nil
         chunkSize = .max
     }
@@ -23,26 +24,26 @@ public struct JSONWriter {
     /// A writer that hands its bytes to `sink` in chunks of about `chunkSize` (each time a container
     /// closes past that size), so a large document never sits whole in memory. Call ``flush()`` last.
     public init(chunkSize: Int, sink: @escaping ([UInt8]) -> Void) {
-        bytes.reserveCapacity(chunkSize + 4096)
+        out = ByteOutput(capacity: chunkSize + 4096)
         self.sink = sink
         self.chunkSize = chunkSize
     }
 
     /// Hands what is buffered to the sink, if the writer streams.
     public mutating func flush() {
-        guard let sink, !bytes.isEmpty else { return }
-        sink(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        guard let sink, out.count > 0 else { return }
+        sink(out.array)
+        out.removeAll()
     }
 
     /// Ends the document with a newline.
     public mutating func finish() {
-        bytes.append(UInt8(ascii: "\n"))
+        out.append(UInt8(ascii: "\n"))
     }
 
     public mutating func beginObject() {
         prepareValue()
-        bytes.append(UInt8(ascii: "{"))
+        out.append(UInt8(ascii: "{"))
         counts.append(0)
     }
 
@@ -52,7 +53,7 @@ public struct JSONWriter {
 
     public mutating func beginArray() {
         prepareValue()
-        bytes.append(UInt8(ascii: "["))
+        out.append(UInt8(ascii: "["))
         counts.append(0)
     }
 
@@ -64,8 +65,8 @@ public struct JSONWriter {
     public mutating func key(_ name: String) {
         prepareValue()
         escape(name)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        out.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: " "))
         afterKey = true
     }
 
@@ -84,41 +85,41 @@ public struct JSONWriter {
     public mutating func day(_ value: CalendarDay?) {
         guard let value else { return null() }
         prepareValue()
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
         let (year, month, day) = value.components
         digits(year, width: 4)
-        bytes.append(UInt8(ascii: "-"))
+        out.append(UInt8(ascii: "-"))
         digits(month, width: 2)
-        bytes.append(UInt8(ascii: "-"))
+        out.append(UInt8(ascii: "-"))
         digits(day, width: 2)
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
     }
 
     /// An instant as `YYYY-MM-DDTHH:MM:SSZ`.
     public mutating func instant(_ value: Instant) {
         prepareValue()
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
         let day = value.utcDay
         let (year, month, date) = day.components
         let time = value.seconds - day.dayNumber * 86_400
         digits(year, width: 4)
-        bytes.append(UInt8(ascii: "-"))
+        out.append(UInt8(ascii: "-"))
         digits(month, width: 2)
-        bytes.append(UInt8(ascii: "-"))
+        out.append(UInt8(ascii: "-"))
         digits(date, width: 2)
-        bytes.append(UInt8(ascii: "T"))
+        out.append(UInt8(ascii: "T"))
         digits(time / 3600, width: 2)
-        bytes.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: ":"))
         digits(time % 3600 / 60, width: 2)
-        bytes.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: ":"))
         digits(time % 60, width: 2)
-        bytes.append(UInt8(ascii: "Z"))
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "Z"))
+        out.append(UInt8(ascii: "\""))
     }
 
     public mutating func int(_ value: Int) {
         prepareValue()
-        bytes.append(contentsOf: String(value).utf8)
+        out.append(contentsOf: String(value).utf8)
     }
 
     /// An integer, or `null`.
@@ -129,19 +130,19 @@ public struct JSONWriter {
 
     public mutating func double(_ value: Double) {
         prepareValue()
-        guard value.isFinite else { return bytes.append(contentsOf: "null".utf8) }
-        if value == value.rounded(), abs(value) < 1e15 { return bytes.append(contentsOf: String(Int(value)).utf8) }
-        bytes.append(contentsOf: String(value).utf8)
+        guard value.isFinite else { return out.append(contentsOf: "null".utf8) }
+        if value == value.rounded(), abs(value) < 1e15 { return out.append(contentsOf: String(Int(value)).utf8) }
+        out.append(contentsOf: String(value).utf8)
     }
 
     public mutating func bool(_ value: Bool) {
         prepareValue()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        out.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
     public mutating func null() {
         prepareValue()
-        bytes.append(contentsOf: "null".utf8)
+        out.append(contentsOf: "null".utf8)
     }
 
     private mutating func prepareValue() {
@@ -150,8 +151,8 @@ public struct JSONWriter {
             return
         }
         guard let last = counts.indices.last else { return }
-        if counts[last] > 0 { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\n"))
+        if counts[last] > 0 { out.append(UInt8(ascii: ",")) }
+        out.append(UInt8(ascii: "\n"))
         counts[last] += 1
         indent(counts.count)
     }
@@ -159,11 +160,11 @@ public struct JSONWriter {
     private mutating func close(_ bracket: UInt8) {
         let count = counts.removeLast()
         if count > 0 {
-            bytes.append(UInt8(ascii: "\n"))
+            out.append(UInt8(ascii: "\n"))
             indent(counts.count)
         }
-        bytes.append(bracket)
-        if bytes.count >= chunkSize { flush() }
+        out.append(bracket)
+        if out.count >= chunkSize { flush() }
     }
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
@@ -172,7 +173,7 @@ public struct JSONWriter {
         var remaining = level * 2
         while remaining > 0 {
             let count = min(remaining, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[0..<count])
+            out.append(contentsOf: Self.spaces[0..<count])
             remaining -= count
         }
     }
@@ -182,40 +183,40 @@ public struct JSONWriter {
         for _ in 1..<width { divisor *= 10 }
         var rest = value
         while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
             rest %= divisor
             divisor /= 10
         }
     }
 
     private mutating func escape(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
         // Fast path: most strings need no escaping and are copied in one go.
         let plain = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
             for byte in buffer where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                 return false
             }
-            bytes.append(contentsOf: buffer)
+            out.append(buffer)
             return true
         }
         if plain == true {
-            bytes.append(UInt8(ascii: "\""))
+            out.append(UInt8(ascii: "\""))
             return
         }
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
-            case UInt8(ascii: "\n"): bytes.append(contentsOf: "\\n".utf8)
-            case UInt8(ascii: "\r"): bytes.append(contentsOf: "\\r".utf8)
-            case UInt8(ascii: "\t"): bytes.append(contentsOf: "\\t".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
             case 0..<0x20:
                 let hex = String(byte, radix: 16)
-                bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: bytes.append(byte)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: out.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -1,0 +1,56 @@
+/// A growable byte buffer for writers of large outputs: an append is a capacity check and a store,
+/// without the uniqueness check and reallocation path of `Array.append`.
+/// A reference type: the writer that owns it is its only user.
+final class ByteOutput {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        storage[count] = byte
+        count += 1
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        (storage + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    func append<Bytes: Sequence>(contentsOf bytes: Bytes) where Bytes.Element == UInt8 {
+        let done: Void? = bytes.withContiguousStorageIfAvailable { append($0) }
+        if done == nil {
+            for byte in bytes { append(byte) }
+        }
+    }
+
+    /// The bytes written, as an array.
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+    /// Forgets the bytes written, keeping the capacity.
+    func removeAll() {
+        count = 0
+    }
+
+    private func grow(to needed: Int) {
+        var next = capacity * 2
+        while next < needed { next *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: next)
+        larger.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity = next
+    }
+}
