@@ -53,11 +53,25 @@ public struct ZoneRules: Hashable, Sendable {
         return Instant(utc: day, secondsOfDay: secondsOfDay).adding(seconds: -standardOffset)
     }
 
+    /// The days daylight time starts and ends (second Sunday of March, first Sunday of November)
+    /// for 1970–2100, computed once: every local-time conversion needs them.
+    private static let daylightDays: [(march: CalendarDay, november: CalendarDay)] = tabulatedYears.map {
+        daylightDays(in: $0)
+    }
+    private static let tabulatedYears = 1970...2100
+
+    private static func daylightDays(in year: Int) -> (march: CalendarDay, november: CalendarDay) {
+        (
+            HolidayRule.weekday(month: 3, weekday: 7, ordinal: 2).date(in: year) ?? CalendarDay(dayNumber: 0),
+            HolidayRule.weekday(month: 11, weekday: 7, ordinal: 1).date(in: year) ?? CalendarDay(dayNumber: 0)
+        )
+    }
+
     /// The daylight-time period of `year` as instants.
     private func daylightPeriod(_ year: Int) -> (Instant, Instant) {
-        let march = HolidayRule.weekday(month: 3, weekday: 7, ordinal: 2).date(in: year) ?? CalendarDay(dayNumber: 0)
-        let november =
-            HolidayRule.weekday(month: 11, weekday: 7, ordinal: 1).date(in: year) ?? CalendarDay(dayNumber: 0)
+        let (march, november) =
+            Self.tabulatedYears.contains(year)
+            ? Self.daylightDays[year - Self.tabulatedYears.lowerBound] : Self.daylightDays(in: year)
         let start = Instant(utc: march, secondsOfDay: 2 * 3600).adding(seconds: -standardOffset)
         let end = Instant(utc: november, secondsOfDay: 2 * 3600).adding(seconds: -(standardOffset + 3600))
         return (start, end)
