@@ -33,7 +33,9 @@ actor ResponseCache {
     func response(
         generation: Int, key: String, make: @escaping @Sendable () async -> CachedResponse
     ) async -> CachedResponse {
-        if generation != self.generation {
+        // A request still running on an older generation is answered but not cached.
+        if generation < self.generation { return await make() }
+        if generation > self.generation {
             self.generation = generation
             entries = [:]
         }
@@ -57,7 +59,8 @@ actor AnalysisCache {
     func analysis(
         generation: Int, key: String, make: @escaping @Sendable () async -> Result<Analysis, ServerError>
     ) async -> Result<Analysis, ServerError> {
-        if generation != self.generation {
+        if generation < self.generation { return await make() }
+        if generation > self.generation {
             self.generation = generation
             entries = [:]
         }

@@ -58,13 +58,9 @@ public struct StackPlanServer: Sendable {
             router.head(RouterPath(path)) { request, context in
                 try await self.answer(request, context: context, handler: handler)
             }
-            for method in [HTTPRequest.Method.post, .put, .patch, .delete] where path != "/api/v1/review/{quarter}" {
-                router.on(RouterPath(path), method: method) { _, _ -> Response in
-                    throw ServerError.methodNotAllowed(["GET", "HEAD"])
-                }
-            }
         }
         router.get("/api/v1/health") { request, _ in try await self.health(request) }
+        router.head("/api/v1/health") { request, _ in try await self.health(request) }
         router.get("/assets/app.css") { _, _ in Self.asset(Assets.stylesheet, type: "text/css; charset=utf-8") }
         router.get("/assets/app.js") { _, _ in Self.asset(Assets.script, type: "text/javascript; charset=utf-8") }
         router.get("/assets/icon.svg") { _, _ in Self.asset(Assets.icon, type: "image/svg+xml") }
@@ -72,7 +68,19 @@ public struct StackPlanServer: Sendable {
         router.post("/api/v1/review/{quarter}/decisions") { request, context in
             try await self.decide(request, context: context)
         }
-        for method in [HTTPRequest.Method.get, .put, .patch, .delete] {
+        // Every other method on a known path is a 405 naming the ones it takes.
+        let readOnly =
+            pages.map(\.0) + [
+                "/api/v1/health", "/assets/app.css", "/assets/app.js", "/assets/icon.svg", "/favicon.ico",
+            ]
+        for path in readOnly {
+            for method in [HTTPRequest.Method.post, .put, .patch, .delete] {
+                router.on(RouterPath(path), method: method) { _, _ -> Response in
+                    throw ServerError.methodNotAllowed(["GET", "HEAD"])
+                }
+            }
+        }
+        for method in [HTTPRequest.Method.get, .head, .put, .patch, .delete] {
             router.on("/api/v1/review/{quarter}/decisions", method: method) { _, _ -> Response in
                 throw ServerError.methodNotAllowed(["POST"])
             }
@@ -86,7 +94,7 @@ public struct StackPlanServer: Sendable {
         handler: @escaping Handler
     ) async throws -> Response {
         let query = QueryParameters(request.uri.query)
-        let (generation, problems) = await workspace.refresh()
+        let (generation, problems) = await workspace.acquire()
         let isAPI = request.uri.path.hasPrefix("/api/")
         let today = configuration.today()
         let key = "\(request.uri.path)?\(query.canonical)#\(today)"
@@ -102,6 +110,7 @@ public struct StackPlanServer: Sendable {
                 return isAPI ? Self.errorResponse(error) : self.errorPage(error, info)
             }
         }
+        await workspace.release(generation)
         var response = Self.response(cached)
         if isAPI, !problems.isEmpty {
             // RFC 7234's Warning: the body stays the command's JSON; the header says it is stale.

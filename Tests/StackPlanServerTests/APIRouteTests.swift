@@ -110,6 +110,10 @@ struct APIRouteTests {
                 #expect(response.header("Allow") == "GET, HEAD")
                 #expect(response.text.contains("\"method-not-allowed\""))
             }
+            for uri in ["/api/v1/review/2026-Q4", "/api/v1/health", "/", "/assets/app.js"] {
+                let response = try await client.execute(uri: uri, method: .post)
+                #expect(response.status == .methodNotAllowed, "\(uri)")
+            }
             try await client.execute(uri: "/api/v1/review/2026-Q4/decisions", method: .get) { response in
                 #expect(response.status == .methodNotAllowed)
                 #expect(response.header("Allow") == "POST")

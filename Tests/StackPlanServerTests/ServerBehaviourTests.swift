@@ -93,6 +93,26 @@ struct ServerBehaviourTests {
         }
     }
 
+    /// Requests keep being answered while the inputs change under them, and the newest valid
+    /// edit wins.
+    @Test func editsDuringConcurrentRequests() async throws {
+        try await withServer { fixture, client in
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for round in 0..<3 {
+                    for _ in 0..<8 {
+                        group.addTask { try await client.execute(uri: "/api/v1/forecast", method: .get).status.code }
+                        group.addTask { try await client.execute(uri: "/", method: .get).status.code }
+                    }
+                    let old = round == 0 ? "name: Acme Corp" : "name: Acme Round \(round - 1)"
+                    try fixture.edit(fixture.inventory, replacing: old, with: "name: Acme Round \(round)")
+                }
+                for try await status in group { #expect(status == 200) }
+            }
+            let page = try await client.execute(uri: "/", method: .get).text
+            #expect(page.contains("Acme Round 2") && !page.contains("are invalid"))
+        }
+    }
+
     @Test func valuesFromInputFilesAreEscaped() async throws {
         let fixture = try ServerFixture()
         defer { fixture.remove() }
