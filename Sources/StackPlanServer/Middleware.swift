@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import StackPlanReports
 
 /// One line per request on the log: time, method, path and query, status, bytes and duration.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -92,25 +91,5 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             CachedResponse(
                 status: failure.status, contentType: "text/html; charset=utf-8", body: Array(page.utf8),
                 headers: headers))
-    }
-}
-
-/// The body of `/api/v1/health`.
-struct HealthReport {
-    let generation: Int
-    let problems: [String]
-    let customers: Int
-    let catalogVersion: String
-    let cached: Int
-
-    var json: String {
-        JSONValue.object([
-            ("status", .string(problems.isEmpty ? "ok" : "degraded")),
-            ("inputsGeneration", .int(generation)),
-            ("catalogVersion", .string(catalogVersion)),
-            ("customers", .int(customers)),
-            ("cachedResponses", .int(cached)),
-            ("warnings", .array(problems.map { .string($0) })),
-        ]).serialized()
     }
 }

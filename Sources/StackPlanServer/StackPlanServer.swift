@@ -126,16 +126,6 @@ public struct StackPlanServer: Sendable {
         return response
     }
 
-    /// `/api/v1/health`: liveness, the input generation and any diagnostics (never cached).
-    private func health(_ request: Request) async throws -> Response {
-        let (generation, problems) = await workspace.refresh()
-        let body = HealthReport(
-            generation: generation.number, problems: problems, customers: generation.inventory.customers.count,
-            catalogVersion: generation.catalog.version.description, cached: await responses.count
-        ).json
-        return Self.response(CachedResponse(status: 200, contentType: "application/json", body: Array(body.utf8)))
-    }
-
     static func response(_ cached: CachedResponse) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = cached.contentType
