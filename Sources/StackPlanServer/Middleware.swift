@@ -81,15 +81,6 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             failure = ServerError(status: 500, code: "internal", message: "the server could not answer this request")
         }
-        if request.uri.path.hasPrefix("/api/") {
-            return StackPlanServer.response(StackPlanServer.errorResponse(failure))
-        }
-        var headers: [(String, String)] = []
-        if !failure.allowed.isEmpty { headers.append(("Allow", failure.allowed.joined(separator: ", "))) }
-        let page = PageLayout.errorPage(failure)
-        return StackPlanServer.response(
-            CachedResponse(
-                status: failure.status, contentType: "text/html; charset=utf-8", body: Array(page.utf8),
-                headers: headers))
+        return StackPlanServer.response(failure.answer(json: request.uri.path.hasPrefix("/api/")))
     }
 }

@@ -23,6 +23,20 @@ struct ServerError: Error, Sendable {
             message: "this path takes \(allowed.joined(separator: ", "))", allowed: allowed)
     }
 
+    /// The answer: JSON (the API) or a small HTML page, with `Allow` on a 405 and
+    /// `WWW-Authenticate` on a 401.
+    func answer(json: Bool) -> CachedResponse {
+        var headers: [(String, String)] = []
+        if !allowed.isEmpty { headers.append(("Allow", allowed.joined(separator: ", "))) }
+        if status == 401 { headers.append(("WWW-Authenticate", "Bearer")) }
+        return json
+            ? CachedResponse(
+                status: status, contentType: "application/json", body: Array(self.json.utf8), headers: headers)
+            : CachedResponse(
+                status: status, contentType: "text/html; charset=utf-8", body: Array(PageLayout.errorPage(self).utf8),
+                headers: headers)
+    }
+
     /// `{"error": {"code": …, "message": …}}` and a newline.
     var json: String {
         JSONValue.object([

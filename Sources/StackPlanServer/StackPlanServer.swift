@@ -107,7 +107,7 @@ public struct StackPlanServer: Sendable {
                 _ = try info.asOf()
                 return try await handler(info)
             } catch {
-                return isAPI ? Self.errorResponse(error) : self.errorPage(error, info)
+                return error.answer(json: isAPI)
             }
         }
         await workspace.release(generation)
@@ -135,14 +135,6 @@ public struct StackPlanServer: Sendable {
         return Response(
             status: HTTPResponse.Status(code: cached.status), headers: headers,
             body: ResponseBody(byteBuffer: cached.buffer))
-    }
-
-    static func errorResponse(_ error: ServerError) -> CachedResponse {
-        var headers: [(String, String)] = []
-        if !error.allowed.isEmpty { headers.append(("Allow", error.allowed.joined(separator: ", "))) }
-        if error.status == 401 { headers.append(("WWW-Authenticate", "Bearer")) }
-        return CachedResponse(
-            status: error.status, contentType: "application/json", body: Array(error.json.utf8), headers: headers)
     }
 
     private static func asset(_ text: String, type: String) -> Response {

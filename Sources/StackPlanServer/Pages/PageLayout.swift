@@ -92,16 +92,6 @@ enum PageLayout {
 }
 
 extension StackPlanServer {
-    /// An HTML page for a failed page request.
-    func errorPage(_ error: ServerError, _ info: RequestInfo) -> CachedResponse {
-        var headers: [(String, String)] = []
-        if !error.allowed.isEmpty { headers.append(("Allow", error.allowed.joined(separator: ", "))) }
-        return CachedResponse(
-            status: error.status, contentType: "text/html; charset=utf-8",
-            body: Array(PageLayout.errorPage(error).utf8),
-            headers: headers)
-    }
-
     /// The analysis for the request's (inputs, as-of, edition), computed once and shared.
     func analysis(_ info: RequestInfo) async throws(ServerError) -> Analysis {
         let asOf = try info.asOf()
