@@ -40,5 +40,6 @@ public struct Plan: ParsableCommand {
         case .json: PlanReport.json(plan).stream(to: Console.out(bytes:))
         default: output.emit(PlanReport.make(plan))
         }
+        Console.keepUntilExit(loaded, fleet, planned, plan)
     }
 }

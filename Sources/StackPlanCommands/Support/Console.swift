@@ -32,6 +32,17 @@ public enum Console {
         }
     }
 
+    /// Large values a command is done with when the process is about to exit. Freeing a
+    /// 10,000-customer plan object by object costs measurable time at exit; as a process, the
+    /// command hands them here and the operating system reclaims the memory at `exit`. In-process
+    /// runs (tests, the server) capture output and free them as usual.
+    public static func keepUntilExit(_ values: Any...) {
+        guard capture == nil else { return }
+        exitKeeper.keep(values)
+    }
+
+    private static let exitKeeper = ExitKeeper()
+
     /// Whether output on `fd` may be coloured: a terminal, `NO_COLOR` unset or empty, and not captured.
     public static func colorEnabled(fd: Int32) -> Bool {
         guard capture == nil else { return false }
@@ -52,6 +63,18 @@ public enum Console {
                 "\(diagnostic.location.position): \u{1B}[1;\(code)m\(diagnostic.severity.rawValue):"
                     + "\u{1B}[0m \(diagnostic.message) [\(diagnostic.code)]")
         }
+    }
+}
+
+/// Holds values until the process exits (see `Console.keepUntilExit`).
+private final class ExitKeeper: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Any] = []
+
+    func keep(_ more: [Any]) {
+        lock.lock()
+        values.append(contentsOf: more)
+        lock.unlock()
     }
 }
 
