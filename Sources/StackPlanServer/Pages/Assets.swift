@@ -12,6 +12,8 @@ enum Assets {
         th { background: #eef2f6; white-space: nowrap; }
         th a { color: inherit; }
         td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        .scroll { overflow-x: auto; }
+        .scroll td { white-space: nowrap; }
         caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
         .warning { border: 2px solid #b3261e; background: #fdecea; padding: 0.5rem 1rem; margin-bottom: 1rem; }
         .warning pre { white-space: pre-wrap; }

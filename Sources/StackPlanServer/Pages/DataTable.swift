@@ -124,7 +124,7 @@ struct DataTable {
             }
             html += "</p>\n"
         }
-        html += "<table id=\"\(esc(id))\">"
+        html += "<div class=\"scroll\"><table id=\"\(esc(id))\">"
         if let caption { html += "<caption>\(esc(caption))</caption>" }
         html += "<thead><tr>"
         for column in columns {
@@ -144,7 +144,7 @@ struct DataTable {
             }
             html += "</tr>\n"
         }
-        html += "</tbody></table>\n"
+        html += "</tbody></table></div>\n"
         return html
     }
 }

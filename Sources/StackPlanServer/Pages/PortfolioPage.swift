@@ -72,39 +72,30 @@ extension StackPlanServer {
                 .init(key: "score", title: "Risk score", numeric: true),
             ], count: forecast.customers.count, row: makeRow)
         let totalExposure = forecast.customers.reduce(0) { $0 + $1.creditExposure }
+        /// A total, linked to what is behind it when there is something behind it.
+        func total(_ shown: String, _ value: Double, _ path: String, _ extra: [String: String?]) -> String {
+            value > 0 ? PageLayout.link(path, esc(shown), info: info, extra) : esc(shown)
+        }
+        let overdue = forecast.customers.reduce(0) { $0 + $1.overdue }
+        let atRisk = forecast.customers.reduce(0) { $0 + $1.atRisk }
+        let monthTotal = monthExposure.values.reduce(0, +)
+        let owedTotal = monthOwed.values.reduce(0, +)
         let figures = PageLayout.figures([
             ("Customers", String(forecast.customers.count)),
             ("Clusters", String(analysis.portfolio.plan.clusters.count)),
-            (
-                "Overdue steps",
-                PageLayout.link(
-                    "/steps", String(forecast.customers.reduce(0) { $0 + $1.overdue }), info: info,
-                    ["standing": "overdue"])
-            ),
-            (
-                "At-risk steps",
-                PageLayout.link(
-                    "/steps", String(forecast.customers.reduce(0) { $0 + $1.atRisk }), info: info,
-                    ["standing": "at-risk"])
-            ),
+            ("Overdue steps", total(String(overdue), Double(overdue), "/steps", ["standing": "overdue"])),
+            ("At-risk steps", total(String(atRisk), Double(atRisk), "/steps", ["standing": "at-risk"])),
             (
                 "Credit exposure",
-                unknown
-                    ?? PageLayout.link("/incidents", PageLayout.money(totalExposure), info: info, ["state": "missed"])
+                unknown ?? total(PageLayout.money(totalExposure), totalExposure, "/incidents", ["state": "missed"])
             ),
             (
                 "Exposure \(month)",
-                unknown
-                    ?? PageLayout.link(
-                        "/incidents", PageLayout.money(monthExposure.values.reduce(0, +)), info: info,
-                        ["month": month.description])
+                unknown ?? total(PageLayout.money(monthTotal), monthTotal, "/incidents", ["month": month.description])
             ),
             (
                 "Owed \(month)",
-                unknown
-                    ?? PageLayout.link(
-                        "/incidents", PageLayout.money(monthOwed.values.reduce(0, +)), info: info,
-                        ["month": month.description])
+                unknown ?? total(PageLayout.money(owedTotal), owedTotal, "/incidents", ["month": month.description])
             ),
             ("Surcharge / month", PageLayout.money(forecast.customers.reduce(0) { $0 + $1.extendedSupportSurcharge })),
         ])
