@@ -19,19 +19,22 @@ extension StackPlanServer {
             customer: customer, plan: plan, months: 12, conformance: findings, catalog: analysis.catalog)
         let qualification = Qualification(customer)
         let row = analysis.portfolio.forecast.customers.first { $0.id == id }
+        func steps(_ count: Int, _ standing: StepStanding) -> String {
+            count == 0
+                ? "0"
+                : PageLayout.link("/steps", String(count), info: info, ["customer": id, "standing": standing.rawValue])
+        }
         var body = PageLayout.figures([
             ("Qualified", qualification.qualified ? "yes" : "no"),
             ("Pod", esc(customer.pod)),
             ("Monthly fee", PageLayout.money(customer.monthlyFee)),
             (
                 "Overdue steps",
-                PageLayout.link(
-                    "/steps", String(row?.overdue ?? 0), info: info, ["customer": id, "standing": "overdue"])
+                steps(row?.overdue ?? 0, .overdue)
             ),
             (
                 "At-risk steps",
-                PageLayout.link(
-                    "/steps", String(row?.atRisk ?? 0), info: info, ["customer": id, "standing": "at-risk"])
+                steps(row?.atRisk ?? 0, .atRisk)
             ),
             ("Next due", row?.firstDue?.description ?? "-"),
             ("Risk rank", row.map { String($0.riskRank) } ?? "-"),
