@@ -71,38 +71,11 @@ struct Analysis: Sendable {
         }
     }
 
-    /// The component whose move blocks `step`: its own when a component step is blocked, else
-    /// the component of the step it waits for; `nil` when no component blocks it.
-    static func blockingComponent(of step: PlanStep, in cluster: ClusterPlan) -> String? {
-        if step.blocked, let component = step.component { return component }
-        guard let before = step.blockedBy, before < cluster.steps.count else { return nil }
-        return cluster.steps[before].component
-    }
-
-    /// How many steps each component blocks, in one pass over the plan.
-    var blockedStepCounts: [String: Int] {
-        var counts: [String: Int] = [:]
-        for cluster in portfolio.plan.clusters {
-            for step in cluster.steps {
-                if let component = Self.blockingComponent(of: step, in: cluster) { counts[component, default: 0] += 1 }
-            }
+    /// How many steps component `id` blocks (`ComponentUse.blocks`).
+    func blockedStepCount(_ id: String) -> Int {
+        portfolio.plan.clusters.reduce(0) { total, cluster in
+            total + cluster.steps.filter { ComponentUse.blocks(id, $0) }.count
         }
-        return counts
-    }
-
-    /// How many customers run each component, in one pass over the inventory.
-    var customerCounts: [String: Int] {
-        var counts: [String: Int] = [:]
-        for customer in inventory.customers {
-            var seen: Set<String> = []
-            for environment in customer.environments {
-                for cluster in environment.clusters {
-                    for installed in cluster.components { seen.insert(installed.id) }
-                }
-            }
-            for id in seen { counts[id, default: 0] += 1 }
-        }
-        return counts
     }
 
     /// How the forecast counts `step` (overdue, at risk or neither).

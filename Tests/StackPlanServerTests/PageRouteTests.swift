@@ -16,6 +16,8 @@ struct PageRouteTests {
         ("/catalog", "Stack catalog"),
         ("/catalog?tier=certified", "certified"),
         ("/catalog/calico", "Tier history"),
+        // A platform component runs on every cluster of its platform, as the review counts it.
+        ("/catalog/eks", "acme-prod-use1"),
         ("/releases", "/releases/eks"),
         ("/releases/eks", "End of standard support"),
         ("/review/2026-Q4", "Catalog review 2026-Q4"),

@@ -79,21 +79,11 @@ public struct ReviewEvaluator: Sendable {
         let asOf = plan.asOf
         switch measure {
         case .customers, .productionClusters:
-            let platformIds = Set(catalog.platforms.filter { $0.component == component.id }.map(\.id))
-            var customers: Set<String> = []
-            var production = 0
-            for customer in inventory.customers {
-                for environment in customer.environments {
-                    for cluster in environment.clusters
-                    where platformIds.contains(cluster.platform)
-                        || cluster.components.contains(where: { $0.id == component.id })
-                    {
-                        customers.insert(customer.id)
-                        if environment.kind == .production { production += 1 }
-                    }
-                }
-            }
-            let value = measure == .customers ? customers.count : production
+            let placements = ComponentUse.placements(of: component.id, in: inventory, catalog: catalog)
+            let value =
+                measure == .customers
+                ? Set(placements.map(\.customer.id)).count
+                : placements.filter { $0.environment.kind == .production }.count
             return (Double(value), "\(value)")
         case .quartersInTier:
             guard let last = component.history.last else { return (nil, "n/a") }
@@ -124,7 +114,7 @@ public struct ReviewEvaluator: Sendable {
             guard needed > 0 else { return (nil, "n/a") }
             return (Double(covered) / Double(needed), "\(covered) of \(needed) window minors")
         case .blockedSteps:
-            let blocked = plan.clusters.flatMap(\.steps).filter { $0.blocked && $0.component == component.id }.count
+            let blocked = plan.clusters.flatMap(\.steps).filter { ComponentUse.blocks(component.id, $0) }.count
             return (Double(blocked), "\(blocked)")
         }
     }

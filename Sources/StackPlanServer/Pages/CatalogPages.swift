@@ -68,7 +68,7 @@ extension StackPlanServer {
             body += "<td>\(esc(release.kubernetes?.description ?? "-"))</td><td>\(esc(release.source))</td></tr>\n"
         }
         body += "</tbody></table>\n<h2>Who runs it</h2>\n" + Self.runners(of: id, analysis: analysis, info: info)
-        let blocked = analysis.blockedStepCounts[id] ?? 0
+        let blocked = analysis.blockedStepCount(id)
         body += "<h2>Steps it blocks</h2>\n<p>"
         body += blocked == 0 ? "None." : PageLayout.link("/steps", "\(blocked) step(s)", info: info, ["blockedBy": id])
         body += "</p>\n"
@@ -77,23 +77,16 @@ extension StackPlanServer {
 
     /// Customers and clusters running component `id`, linked to their clusters (a paged table).
     static func runners(of id: String, analysis: Analysis, info: RequestInfo) -> String {
-        var found: [(customer: Customer, environment: Environment, cluster: Cluster, version: String)] = []
-        for customer in analysis.inventory.customers {
-            for environment in customer.environments {
-                for cluster in environment.clusters {
-                    for installed in cluster.components where installed.id == id {
-                        found.append((customer, environment, cluster, installed.version.description))
-                    }
-                }
-            }
-        }
+        let found = ComponentUse.placements(of: id, in: analysis.inventory, catalog: analysis.catalog)
         guard !found.isEmpty else { return "<p>No cluster in the inventory runs it.</p>\n" }
         let columns: [DataTable.Column] = [
             .init(key: "customer", title: "Customer"), .init(key: "cluster", title: "Cluster"),
             .init(key: "environment", title: "Environment"), .init(key: "version", title: "Version"),
         ]
         return DataTable(id: "runners", columns: columns, count: found.count) { index -> [DataTable.Cell] in
-            let (customer, environment, cluster, version) = found[index]
+            let (customer, environment, cluster) = (
+                found[index].customer, found[index].environment, found[index].cluster
+            )
             let path = "/customers/\(QueryParameters.encode(customer.id))"
             return [
                 .html(PageLayout.link(path, esc(customer.name), info: info), text: customer.name),
@@ -101,7 +94,7 @@ extension StackPlanServer {
                     PageLayout.link(path, esc(cluster.name), info: info, fragment: "cluster-" + cluster.name),
                     text: cluster.name),
                 .text("\(environment.name) (\(environment.kind.rawValue))"),
-                .text(version),
+                .text(found[index].version.description),
             ]
         }.render(info: info)
     }

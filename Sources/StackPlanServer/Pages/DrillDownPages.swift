@@ -30,7 +30,7 @@ extension StackPlanServer {
             return due != false && (customer == nil || entry.cluster.customer == customer)
                 && (standing == nil || analysis.standing(entry.step) == standing)
                 && (component == nil || entry.step.component == component)
-                && (blocker == nil || Analysis.blockingComponent(of: entry.step, in: entry.cluster) == blocker)
+                && (blocker.map { ComponentUse.blocks($0, entry.step) } ?? true)
         }
         var title = "Steps"
         if let standing { title = standing == .overdue ? "Overdue steps" : "At-risk steps" }

@@ -21,13 +21,15 @@ extension StackPlanServer {
         var body = "<p>Quarter \(quarter), evaluated on \(analysis.asOf) against the catalog's agreed criteria.</p>\n"
         body += "<table><thead><tr><th>Component</th><th>Tier</th><th>Move</th><th>Candidate</th><th>Criteria</th>"
         body += "<th>Customers</th><th>Blocked steps</th></tr></thead><tbody>\n"
-        let customerCounts = analysis.customerCounts
-        let blockedCounts = analysis.blockedStepCounts
         for review in reviews {
             let component = review.component
             let path = "/catalog/\(QueryParameters.encode(component.id))"
-            let customers = customerCounts[component.id] ?? 0
-            let blocked = blockedCounts[component.id] ?? 0
+            // The same rules as the criteria in the row (`ComponentUse`).
+            let customers = Set(
+                ComponentUse.placements(of: component.id, in: analysis.inventory, catalog: analysis.catalog)
+                    .map(\.customer.id)
+            ).count
+            let blocked = analysis.blockedStepCount(component.id)
             for evaluation in review.evaluations {
                 let results = evaluation.results.map { result in
                     "\(result.passed ? "✓" : "✗") \(esc(result.criterion.description)): \(esc(result.shown)) (\(esc(result.criterion.threshold)))"
