@@ -63,7 +63,7 @@ public enum ForecastReport {
             json: json)
     }
 
-    static func score(_ value: Double) -> String {
+    public static func score(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
     }

@@ -68,7 +68,7 @@ public enum SLAReport {
     }
 
     /// `$1,250.00`.
-    static func usd(_ value: Double) -> String {
+    public static func usd(_ value: Double) -> String {
         let cents = Int((value * 100).rounded())
         var dollars = String(cents / 100)
         var grouped = ""

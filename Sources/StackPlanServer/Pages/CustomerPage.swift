@@ -1,4 +1,3 @@
-import Foundation
 import StackPlanCore
 import StackPlanReports
 import StackPlanStore
@@ -27,7 +26,7 @@ extension StackPlanServer {
         var body = PageLayout.figures([
             ("Qualified", qualification.qualified ? "yes" : "no"),
             ("Pod", esc(customer.pod)),
-            ("Monthly fee", PageLayout.money(customer.monthlyFee)),
+            ("Monthly fee", SLAReport.usd(customer.monthlyFee)),
             (
                 "Overdue steps",
                 steps(row?.overdue ?? 0, .overdue)
@@ -106,8 +105,8 @@ extension StackPlanServer {
             html +=
                 "<tr><td>\(esc(point.asOf))</td><td class=\"n\">\(point.overdue)</td><td class=\"n\">\(point.atRisk)</td>"
             html +=
-                "<td class=\"n\">\(point.clustersOutsideSLA)</td><td class=\"n\">\(PageLayout.money(point.creditExposure))</td>"
-            html += "<td class=\"n\">\(String(format: "%.1f", point.riskScore))</td></tr>\n"
+                "<td class=\"n\">\(point.clustersOutsideSLA)</td><td class=\"n\">\(SLAReport.usd(point.creditExposure))</td>"
+            html += "<td class=\"n\">\(ForecastReport.score(point.riskScore))</td></tr>\n"
         }
         return html + "</tbody></table>\n"
     }

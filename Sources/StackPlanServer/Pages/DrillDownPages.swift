@@ -162,9 +162,9 @@ extension StackPlanServer {
         html += "<th>Exposure</th><th>Owed</th><th>Cap</th></tr></thead><tbody>\n"
         for credit in credits {
             html += "<tr><td>\(esc(credit.customer))</td><td>\(credit.month)</td><td class=\"n\">\(credit.missed)</td>"
-            html += "<td class=\"n\">\(credit.eligible)</td><td class=\"n\">\(PageLayout.money(credit.exposure))</td>"
+            html += "<td class=\"n\">\(credit.eligible)</td><td class=\"n\">\(SLAReport.usd(credit.exposure))</td>"
             html +=
-                "<td class=\"n\">\(PageLayout.money(credit.owed))</td><td class=\"n\">\(PageLayout.money(credit.cap))</td></tr>\n"
+                "<td class=\"n\">\(SLAReport.usd(credit.owed))</td><td class=\"n\">\(SLAReport.usd(credit.cap))</td></tr>\n"
         }
         return html + "</tbody></table>\n"
     }

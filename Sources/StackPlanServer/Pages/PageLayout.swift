@@ -77,18 +77,6 @@ enum PageLayout {
     static func figures(_ items: [(String, String)]) -> String {
         "<dl class=\"figures\">" + items.map { "<div><dt>\(esc($0.0))</dt><dd>\($0.1)</dd></div>" }.joined() + "</dl>\n"
     }
-
-    static func money(_ value: Double) -> String {
-        let cents = Int((value * 100).rounded())
-        let whole = String(cents / 100)
-        var grouped = ""
-        for (offset, character) in whole.reversed().enumerated() {
-            if offset > 0, offset % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        let fraction = cents % 100
-        return "$" + String(grouped.reversed()) + "." + (fraction < 10 ? "0" : "") + String(fraction)
-    }
 }
 
 extension StackPlanServer {

@@ -1,5 +1,5 @@
-import Foundation
 import StackPlanCore
+import StackPlanReports
 
 extension StackPlanServer {
     /// `/`: the forecast with every figure a link to what is behind it.
@@ -16,7 +16,7 @@ extension StackPlanServer {
         let clusters = Dictionary(grouping: analysis.portfolio.plan.clusters, by: \.customer).mapValues(\.count)
         let unknown = analysis.hasIncidentLog ? nil : "no log"
         func money(_ value: Double, _ path: String, _ extra: [String: String?]) -> DataTable.Cell {
-            let shown = unknown ?? PageLayout.money(value)
+            let shown = unknown ?? SLAReport.usd(value)
             let html = value > 0 ? PageLayout.link(path, esc(shown), info: info, extra) : esc(shown)
             return .html(html, text: shown, sortKey: .number(value))
         }
@@ -47,12 +47,12 @@ extension StackPlanServer {
                 .html(
                     row.extendedSupportSurcharge > 0
                         ? PageLayout.link(
-                            page, PageLayout.money(row.extendedSupportSurcharge), info: info, fragment: "clusters")
-                        : PageLayout.money(0),
-                    text: PageLayout.money(row.extendedSupportSurcharge), sortKey: .number(row.extendedSupportSurcharge)
+                            page, SLAReport.usd(row.extendedSupportSurcharge), info: info, fragment: "clusters")
+                        : SLAReport.usd(0),
+                    text: SLAReport.usd(row.extendedSupportSurcharge), sortKey: .number(row.extendedSupportSurcharge)
                 ),
                 count(row.requiredFindings, page, [:], fragment: "conformance"),
-                .number(row.riskScore, shown: String(format: "%.1f", row.riskScore)),
+                .number(row.riskScore, shown: ForecastReport.score(row.riskScore)),
             ]
         }
         let table = DataTable(
@@ -87,17 +87,17 @@ extension StackPlanServer {
             ("At-risk steps", total(String(atRisk), Double(atRisk), "/steps", ["standing": "at-risk"])),
             (
                 "Credit exposure",
-                unknown ?? total(PageLayout.money(totalExposure), totalExposure, "/incidents", ["state": "missed"])
+                unknown ?? total(SLAReport.usd(totalExposure), totalExposure, "/incidents", ["state": "missed"])
             ),
             (
                 "Exposure \(month)",
-                unknown ?? total(PageLayout.money(monthTotal), monthTotal, "/incidents", ["month": month.description])
+                unknown ?? total(SLAReport.usd(monthTotal), monthTotal, "/incidents", ["month": month.description])
             ),
             (
                 "Owed \(month)",
-                unknown ?? total(PageLayout.money(owedTotal), owedTotal, "/incidents", ["month": month.description])
+                unknown ?? total(SLAReport.usd(owedTotal), owedTotal, "/incidents", ["month": month.description])
             ),
-            ("Surcharge / month", PageLayout.money(forecast.customers.reduce(0) { $0 + $1.extendedSupportSurcharge })),
+            ("Surcharge / month", SLAReport.usd(forecast.customers.reduce(0) { $0 + $1.extendedSupportSurcharge })),
         ])
         let deadlines = forecast.deadlines.map { "<tr><td>\($0.month)</td><td class=\"n\">\($0.count)</td></tr>" }
             .joined()
