@@ -68,7 +68,9 @@ public enum HTMLPage {
 
     /// A table with escaped cells; `cellClass` names a CSS class for a cell (column index, text), if
     /// any. Dates in cells (`2026-09-30`, instants) never wrap inside the value.
-    static func table(_ header: [String], _ rows: [[String]], cellClass: (Int, String) -> String? = { _, _ in nil })
+    public static func table(
+        _ header: [String], _ rows: [[String]], cellClass: (Int, String) -> String? = { _, _ in nil }
+    )
         -> String
     {
         var out = "<table>\n<thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"

@@ -11,6 +11,7 @@ enum Assets {
         th, td { border: 1px solid #ccd3db; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
         th { background: #eef2f6; white-space: nowrap; }
         th a { color: inherit; }
+        .d { white-space: nowrap; }
         td.n { text-align: right; font-variant-numeric: tabular-nums; }
         .scroll { overflow-x: auto; }
         .scroll td { white-space: nowrap; }

@@ -54,20 +54,19 @@ extension StackPlanServer {
             ("Tier", component.tier.rawValue), ("Category", esc(component.category)),
             ("Upstream", esc(component.upstream)),
         ])
-        body +=
-            "<h2>Tier history</h2>\n<table><thead><tr><th>Quarter</th><th>Tier</th><th>Note</th></tr></thead><tbody>\n"
-        for change in component.history {
-            body += "<tr><td>\(change.quarter)</td><td>\(change.tier.rawValue)</td><td>\(esc(change.note))</td></tr>\n"
-        }
-        body +=
-            "</tbody></table>\n<h2>Releases</h2>\n<table><thead><tr><th>Cycle</th><th>Released</th><th>End of life</th>"
-        body += "<th>Latest</th><th>Kubernetes</th><th>Source</th></tr></thead><tbody>\n"
-        for release in component.releases {
-            body += "<tr><td>\(esc(release.cycle.description))</td><td>\(release.releaseDate)</td>"
-            body += "<td>\(release.eol?.description ?? "-")</td><td>\(esc(release.latest ?? "-"))</td>"
-            body += "<td>\(esc(release.kubernetes?.description ?? "-"))</td><td>\(esc(release.source))</td></tr>\n"
-        }
-        body += "</tbody></table>\n<h2>Who runs it</h2>\n" + Self.runners(of: id, analysis: analysis, info: info)
+        body += "<h2>Tier history</h2>\n"
+        body += PageLayout.table(
+            ["Quarter", "Tier", "Note"], component.history.map { [$0.quarter.description, $0.tier.rawValue, $0.note] })
+        body += "<h2>Releases</h2>\n"
+        body += PageLayout.table(
+            ["Cycle", "Released", "End of life", "Latest", "Kubernetes", "Source"],
+            component.releases.map { release in
+                [
+                    release.cycle.description, release.releaseDate.description, release.eol?.description ?? "-",
+                    release.latest ?? "-", release.kubernetes?.description ?? "-", release.source,
+                ]
+            })
+        body += "<h2>Who runs it</h2>\n" + Self.runners(of: id, analysis: analysis, info: info)
         let blocked = analysis.blockedStepCount(id)
         body += "<h2>Steps it blocks</h2>\n<p>"
         body += blocked == 0 ? "None." : PageLayout.link("/steps", "\(blocked) step(s)", info: info, ["blockedBy": id])
@@ -121,16 +120,19 @@ extension StackPlanServer {
         ).standings(on: analysis.asOf)
         var body =
             "<p>Status on \(analysis.asOf); the SLA covers the \(analysis.catalog.policy.supportedMinors) newest released minors.</p>\n"
-        body += "<table><thead><tr><th>Minor</th><th>Released</th><th>End of standard support</th>"
-        body += "<th>End of extended support</th><th>Status</th><th>Days to end of life</th></tr></thead><tbody>\n"
-        for standing in standings {
-            let release = standing.release
-            body += "<tr><td>\(esc(release.cycle.description))</td><td>\(release.releaseDate)</td>"
-            body += "<td>\(release.eol?.description ?? "-")</td><td>\(release.eoes?.description ?? "-")</td>"
-            body +=
-                "<td>\(standing.status.rawValue)</td><td class=\"n\">\(standing.daysToEol.map(String.init) ?? "-")</td></tr>\n"
-        }
-        body += "</tbody></table>\n"
+        body += PageLayout.table(
+            [
+                "Minor", "Released", "End of standard support", "End of extended support", "Status",
+                "Days to end of life",
+            ],
+            standings.map { standing in
+                let release = standing.release
+                return [
+                    release.cycle.description, release.releaseDate.description, release.eol?.description ?? "-",
+                    release.eoes?.description ?? "-", standing.status.rawValue,
+                    standing.daysToEol.map(String.init) ?? "-",
+                ]
+            }, numeric: [5])
         return PageLayout.page(title: "\(platform.name) releases", info: info, body: body)
     }
 }

@@ -85,14 +85,9 @@ extension StackPlanServer {
     static func findingTable(_ clusters: [ClusterConformance]) -> String {
         let rows = clusters.flatMap { cluster in cluster.findings.map { (cluster, $0) } }
         guard !rows.isEmpty else { return "<p>No findings.</p>\n" }
-        var html =
-            "<table><thead><tr><th>Cluster</th><th>Level</th><th>Code</th><th>Finding</th><th>Remedy</th></tr></thead><tbody>\n"
-        for (cluster, finding) in rows {
-            html +=
-                "<tr><td>\(esc(cluster.cluster))</td><td>\(finding.level.rawValue)</td><td>\(esc(finding.code))</td>"
-            html += "<td>\(esc(finding.message))</td><td>\(esc(finding.remedy))</td></tr>\n"
-        }
-        return html + "</tbody></table>\n"
+        return PageLayout.table(
+            ["Cluster", "Level", "Code", "Finding", "Remedy"],
+            rows.map { [$0.0.cluster, $0.1.level.rawValue, $0.1.code, $0.1.message, $0.1.remedy] })
     }
 
     /// The stored snapshots of one customer (`stackplan snapshot`), oldest first.

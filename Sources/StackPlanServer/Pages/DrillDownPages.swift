@@ -158,14 +158,13 @@ extension StackPlanServer {
 
     /// Credits per customer and month: missed, eligible, exposure, owed (after the cap) and the cap.
     static func creditTable(_ credits: [CustomerCredit]) -> String {
-        var html = "<table><thead><tr><th>Customer</th><th>Month</th><th>Missed</th><th>Eligible</th>"
-        html += "<th>Exposure</th><th>Owed</th><th>Cap</th></tr></thead><tbody>\n"
-        for credit in credits {
-            html += "<tr><td>\(esc(credit.customer))</td><td>\(credit.month)</td><td class=\"n\">\(credit.missed)</td>"
-            html += "<td class=\"n\">\(credit.eligible)</td><td class=\"n\">\(SLAReport.usd(credit.exposure))</td>"
-            html +=
-                "<td class=\"n\">\(SLAReport.usd(credit.owed))</td><td class=\"n\">\(SLAReport.usd(credit.cap))</td></tr>\n"
-        }
-        return html + "</tbody></table>\n"
+        PageLayout.table(
+            ["Customer", "Month", "Missed", "Eligible", "Exposure", "Owed", "Cap"],
+            credits.map { credit in
+                [
+                    credit.customer, credit.month.description, String(credit.missed), String(credit.eligible),
+                    SLAReport.usd(credit.exposure), SLAReport.usd(credit.owed), SLAReport.usd(credit.cap),
+                ]
+            }, numeric: [2, 3, 4, 5, 6])
     }
 }

@@ -73,6 +73,12 @@ enum PageLayout {
         return "<a href=\"\(esc(path + query.queryString + anchor))\">\(text)</a>"
     }
 
+    /// A plain-text table (every cell escaped, dates kept whole): the reports' `HTMLPage.table`,
+    /// with the columns in `numeric` aligned right.
+    static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
+        HTMLPage.table(header, rows) { index, _ in numeric.contains(index) ? "n" : nil }
+    }
+
     /// A definition list of figures.
     static func figures(_ items: [(String, String)]) -> String {
         "<dl class=\"figures\">" + items.map { "<div><dt>\(esc($0.0))</dt><dd>\($0.1)</dd></div>" }.joined() + "</dl>\n"

@@ -99,14 +99,13 @@ extension StackPlanServer {
             ),
             ("Surcharge / month", SLAReport.usd(forecast.customers.reduce(0) { $0 + $1.extendedSupportSurcharge })),
         ])
-        let deadlines = forecast.deadlines.map { "<tr><td>\($0.month)</td><td class=\"n\">\($0.count)</td></tr>" }
-            .joined()
         var body =
             "<p>Catalog \(esc(analysis.catalog.version.description))\(analysis.edition.map { " (edition \(esc($0)))" } ?? "") · "
         body += "as of \(analysis.asOf) · horizon \(forecast.horizonMonths) months · riskiest first.</p>\n"
         body += figures + "<h2>Customers</h2>\n" + table.render(info: info)
-        body +=
-            "<h2>Deadlines per month</h2>\n<table><thead><tr><th>Month</th><th>Steps due</th></tr></thead><tbody>\(deadlines)</tbody></table>\n"
+        body += "<h2>Deadlines per month</h2>\n"
+        body += PageLayout.table(
+            ["Month", "Steps due"], forecast.deadlines.map { [$0.month.description, String($0.count)] }, numeric: [1])
         return PageLayout.page(title: "Portfolio", info: info, body: body)
     }
 }

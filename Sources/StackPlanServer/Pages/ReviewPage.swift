@@ -47,15 +47,14 @@ extension StackPlanServer {
         if let text = try? readText(atPath: copy + "/reviews/\(quarter).yaml") {
             let path = "reviews/\(quarter).yaml"
             let decisions = ReviewFiles.decisions(SourceFile(path: path, relativePath: path, text: text)).decisions
-            body += "<table><thead><tr><th>Component</th><th>From</th><th>To</th><th>Decision</th><th>Effective</th>"
-            body += "<th>By</th><th>Note</th></tr></thead><tbody>\n"
-            for decision in decisions {
-                body +=
-                    "<tr><td>\(esc(decision.component))</td><td>\(decision.from.rawValue)</td><td>\(decision.to.rawValue)</td>"
-                body += "<td>\(decision.decision.rawValue)</td><td>\(decision.effective?.description ?? "-")</td>"
-                body += "<td>\(esc(decision.by))</td><td>\(esc(decision.note))</td></tr>\n"
-            }
-            body += "</tbody></table>\n"
+            body += PageLayout.table(
+                ["Component", "From", "To", "Decision", "Effective", "By", "Note"],
+                decisions.map { decision in
+                    [
+                        decision.component, decision.from.rawValue, decision.to.rawValue, decision.decision.rawValue,
+                        decision.effective?.description ?? "-", decision.by, decision.note,
+                    ]
+                })
         } else {
             body += "<p>No decisions recorded for \(quarter) yet.</p>\n"
         }
