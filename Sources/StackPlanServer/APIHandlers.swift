@@ -19,7 +19,7 @@ extension StackPlanServer {
             throw .notFound("no customer '\(customer)' in the inventory")
         }
         if endpoint.takesEdition, let edition = info.query["edition"] {
-            _ = try Analysis.editionCatalog(edition, databasePath: configuration.databasePath, asOf: info.today).get()
+            try Analysis.requireEdition(edition, databasePath: configuration.databasePath)
         }
         let asOf = info.query["asOf"] ?? info.today.description
         let arguments = try endpoint.arguments(

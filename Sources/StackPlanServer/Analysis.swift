@@ -40,22 +40,39 @@ struct Analysis: Sendable {
     /// The catalog of a published edition: 404 when the store or the edition does not exist.
     static func editionCatalog(_ name: String, databasePath: String, asOf: CalendarDay) -> Result<Catalog, ServerError>
     {
-        do {
-            let store = try HistoryStore.open(path: databasePath, create: false)
-            guard try store.editions().contains(where: { $0.name == name }) else {
-                return .failure(.notFound("no published catalog edition '\(name)'"))
+        do throws(ServerError) {
+            let store = try requireEdition(name, databasePath: databasePath)
+            let files: [SourceFile]
+            do {
+                files = try store.files(ofEdition: name)
+            } catch {
+                throw ServerError(status: 500, code: "store", message: error.description)
             }
-            let result = CatalogLoader().load(files: try store.files(ofEdition: name), asOf: asOf)
-            guard let catalog = result.catalog else {
-                return .failure(
-                    ServerError(status: 500, code: "invalid-edition", message: "edition '\(name)' does not load"))
+            guard let catalog = CatalogLoader().load(files: files, asOf: asOf).catalog else {
+                throw ServerError(status: 500, code: "invalid-edition", message: "edition '\(name)' does not load")
             }
             return .success(catalog)
-        } catch .missing {
-            return .failure(.notFound("no history database at \(databasePath): no published editions"))
         } catch {
-            return .failure(ServerError(status: 500, code: "store", message: error.description))
+            return .failure(error)
         }
+    }
+
+    /// The store, once it is known to hold edition `name`: 404 when the store or the edition does
+    /// not exist (what the API checks before running a command with `--edition`).
+    @discardableResult
+    static func requireEdition(_ name: String, databasePath: String) throws(ServerError) -> HistoryStore {
+        let store: HistoryStore
+        let names: [String]
+        do {
+            store = try HistoryStore.open(path: databasePath, create: false)
+            names = try store.editions().map(\.name)
+        } catch .missing {
+            throw .notFound("no history database at \(databasePath): no published editions")
+        } catch {
+            throw ServerError(status: 500, code: "store", message: error.description)
+        }
+        guard names.contains(name) else { throw .notFound("no published catalog edition '\(name)'") }
+        return store
     }
 
     /// The stored trend of one customer, oldest first; empty without a database.

@@ -109,21 +109,18 @@ enum InputReader {
         var incidents: [Incident]?
         var incidentsText: String?
         if let path = configuration.incidentsPath {
+            let text: String
             do {
-                let text = try readText(atPath: path)
-                let result = IncidentLogLoader(inventory: inventory.customers).load(text: text, path: path)
-                guard let log = result.incidents else {
-                    throw InputProblems(lines: result.diagnostics.filter { $0.severity == .error }.map(\.description))
-                }
-                incidents = log
-                incidentsText = text
-            } catch let problems as InputProblems {
-                throw problems
-            } catch let error as CatalogDirectoryError {
-                throw InputProblems(lines: [describe(error)])
+                text = try readText(atPath: path)
             } catch {
-                throw InputProblems(lines: ["\(path): \(error)"])
+                throw InputProblems(lines: [describe(error)])
             }
+            let result = IncidentLogLoader(inventory: inventory.customers).load(text: text, path: path)
+            guard let log = result.incidents else {
+                throw InputProblems(lines: result.diagnostics.filter { $0.severity == .error }.map(\.description))
+            }
+            incidents = log
+            incidentsText = text
         }
         let copy = directory + "/\(number)"
         do {
