@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // HTTP client for `catalog refresh` (already built for HummingbirdTesting's live tests).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // MARK: Pure domain: versions, dates, catalog model and rules. No I/O.
@@ -59,6 +62,8 @@ let package = Package(
                 "StackPlanCore", "StackPlanCatalog", "StackPlanReports", "StackPlanStore", "StackPlanImport",
                 "StackPlanServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
@@ -89,7 +94,10 @@ let package = Package(
         ),
         .testTarget(
             name: "StackPlanCommandsTests",
-            dependencies: ["StackPlanCommands", "StackPlanStore", "stackplan"],
+            dependencies: [
+                "StackPlanCommands", "StackPlanStore", "stackplan",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             exclude: ["Golden", "Fixtures"],
             swiftSettings: strict
         ),

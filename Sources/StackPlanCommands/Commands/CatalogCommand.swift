@@ -18,6 +18,7 @@ extension CatalogCommand {
     /// `stackplan catalog validate`.
     public struct Validate: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check every catalog file; print each problem as path:line:column; exit 65 on errors.")
 
         @OptionGroup public var catalog: CatalogOptions
@@ -37,6 +38,7 @@ extension CatalogCommand {
     /// `stackplan catalog list`.
     public struct List: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "The stack table: category, name, tier, newest cycle and its end of life.")
 
         @OptionGroup public var catalog: CatalogOptions
@@ -60,6 +62,7 @@ extension CatalogCommand {
     /// `stackplan catalog show ID`.
     public struct Show: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "One component: tier history, releases and Kubernetes ranges.")
 
         @OptionGroup public var catalog: CatalogOptions

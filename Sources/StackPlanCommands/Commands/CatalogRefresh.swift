@@ -14,6 +14,7 @@ extension CatalogCommand {
     /// `stackplan catalog refresh`: compare the catalog with endoflife.date and apply the changes.
     public struct Refresh: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "refresh",
             abstract: "Compare release facts with endoflife.date (product files, API v1 files or URL); --write applies."
         )
 

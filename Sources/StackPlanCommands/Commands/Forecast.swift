@@ -12,6 +12,7 @@ public enum ForecastFormats: FormatChoices {
 /// `stackplan forecast`: the engagement manager's portfolio view.
 public struct Forecast: ParsableCommand {
     public static let configuration = CommandConfiguration(
+        commandName: "forecast",
         abstract:
             "Per customer: qualification, SLA coverage, upgrade deadlines, credit exposure, surcharge and risk rank.")
 

@@ -5,6 +5,7 @@ import StackPlanReports
 /// `stackplan holidays --year Y`: the business calendar's holidays.
 public struct Holidays: ParsableCommand {
     public static let configuration = CommandConfiguration(
+        commandName: "holidays",
         abstract: "The non-business days of a year (US federal holidays with their observed days, per policy.yaml).")
 
     @OptionGroup public var catalog: CatalogOptions

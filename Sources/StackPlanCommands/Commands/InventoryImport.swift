@@ -26,6 +26,7 @@ extension InventoryCommand {
     /// `stackplan inventory import`: clusters from kubectl, helm, aws and Sonobuoy output.
     public struct Import: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Read clusters from tool output (kubectl, helm, aws eks, Sonobuoy); --write edits the inventory.")
 
         /// The files `--from DIR/<customer>/<environment>/<cluster>/` holds.

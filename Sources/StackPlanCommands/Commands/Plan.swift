@@ -12,6 +12,7 @@ public enum PlanFormats: FormatChoices {
 /// `stackplan plan`: every cluster's upgrade path, deadlines and schedule.
 public struct Plan: ParsableCommand {
     public static let configuration = CommandConfiguration(
+        commandName: "plan",
         abstract: "Upgrade paths, due dates and a schedule for every cluster of an inventory.")
 
     @OptionGroup public var catalog: CatalogOptions

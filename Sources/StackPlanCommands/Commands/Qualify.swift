@@ -4,6 +4,7 @@ import StackPlanReports
 /// `stackplan qualify`: rule R4 per customer.
 public struct Qualify: ParsableCommand {
     public static let configuration = CommandConfiguration(
+        commandName: "qualify",
         abstract: "Whether each customer has a qualified environment (production and non-production), and why.")
 
     @OptionGroup public var catalog: CatalogOptions

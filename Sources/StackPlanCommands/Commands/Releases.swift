@@ -5,6 +5,7 @@ import StackPlanReports
 /// `stackplan releases`: Kubernetes minors and their status on a date.
 public struct Releases: ParsableCommand {
     public static let configuration = CommandConfiguration(
+        commandName: "releases",
         abstract: "Every Kubernetes minor on a platform (upstream when omitted) with its status on a date.")
 
     @OptionGroup public var catalog: CatalogOptions
@@ -48,6 +49,7 @@ extension Catalog {
 /// `stackplan compat`: which release of each component supports a Kubernetes minor.
 public struct Compat: ParsableCommand {
     public static let configuration = CommandConfiguration(
+        commandName: "compat",
         abstract: "For each component, the newest cycle that supports a Kubernetes minor.")
 
     @OptionGroup public var catalog: CatalogOptions

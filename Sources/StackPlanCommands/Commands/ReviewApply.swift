@@ -7,6 +7,7 @@ extension ReviewCommand {
     /// `stackplan review apply`: write approved moves into the catalog.
     public struct Apply: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "apply",
             abstract:
                 "Write the quarter's approved moves into the component files and set catalog.yaml's version to the quarter."
         )

@@ -7,6 +7,7 @@ extension ReviewCommand {
     /// `stackplan review decide`: record a decision.
     public struct Decide: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "decide",
             abstract: "Record a board decision in catalog/reviews/<quarter>.yaml.")
 
         @OptionGroup public var catalog: CatalogOptions

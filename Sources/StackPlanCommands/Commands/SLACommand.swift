@@ -34,6 +34,7 @@ extension SLACommand {
     /// `stackplan sla due`: when the first response to an incident is due.
     public struct Due: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "due",
             abstract: "When the first response to an incident of a severity opened at an instant is due.")
 
         @OptionGroup public var catalog: CatalogOptions

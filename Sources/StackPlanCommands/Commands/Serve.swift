@@ -6,6 +6,7 @@ import StackPlanServer
 /// `stackplan serve`: the pages and JSON API for engagement managers, architects and the board.
 public struct Serve: ParsableCommand {
     public static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the portfolio, customer, catalog and review pages and the JSON API over HTTP.",
         discussion: """
             Inputs are re-read when they change; an invalid edit keeps the last valid data and shows \

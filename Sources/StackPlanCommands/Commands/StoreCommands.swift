@@ -9,6 +9,7 @@ extension CatalogCommand {
     /// `stackplan catalog publish`: store the working copy as an immutable edition.
     public struct Publish: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "publish",
             abstract: "Validate the catalog and store it as the edition named by catalog.yaml's version.")
 
         @OptionGroup public var catalog: CatalogOptions
@@ -49,6 +50,7 @@ extension CatalogCommand {
     /// `stackplan catalog editions`.
     public struct Editions: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "editions",
             abstract: "The published editions with dates, hashes and component counts per tier.")
 
         @OptionGroup public var database: DatabaseOptions
@@ -88,6 +90,7 @@ extension CatalogCommand {
     /// `stackplan catalog diff FROM TO`.
     public struct Diff: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "What changed between two editions ('working' is the YAML on disk).")
 
         @OptionGroup public var catalog: CatalogOptions
@@ -117,6 +120,7 @@ extension CatalogCommand {
 /// `stackplan snapshot`: store an inventory and its forecast for a date.
 public struct Snapshot: ParsableCommand {
     public static let configuration = CommandConfiguration(
+        commandName: "snapshot",
         abstract: "Store the inventory and the forecast summary per customer for a date.")
 
     @OptionGroup public var catalog: CatalogOptions
@@ -158,6 +162,7 @@ public enum HistoryFormats: FormatChoices {
 /// `stackplan history`: the trend over stored snapshots.
 public struct History: ParsableCommand {
     public static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "The trend of overdue, at-risk, outside-SLA and exposure figures over stored snapshots.")
 
     @OptionGroup public var database: DatabaseOptions
@@ -197,6 +202,7 @@ public struct DatabaseCommand: ParsableCommand {
     /// `stackplan db check`.
     public struct Check: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "SQLite's integrity check and the store's own consistency checks; exit 65 on problems.")
 
         @OptionGroup public var database: DatabaseOptions
