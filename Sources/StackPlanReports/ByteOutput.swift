@@ -25,7 +25,12 @@ final class ByteOutput {
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         if count + bytes.count > capacity { grow(to: count + bytes.count) }
-        (storage + count).update(from: base, count: bytes.count)
+        if bytes.count <= 16 {
+            // Most appends are a few bytes: a loop beats a call to memmove.
+            for offset in 0..<bytes.count { storage[count + offset] = base[offset] }
+        } else {
+            (storage + count).update(from: base, count: bytes.count)
+        }
         count += bytes.count
     }
 
@@ -34,6 +39,46 @@ final class ByteOutput {
         if done == nil {
             for byte in bytes { append(byte) }
         }
+    }
+
+    /// Appends `value` in decimal, without making a String.
+    func appendDecimal(_ value: Int) {
+        if count + 20 > capacity { grow(to: count + 20) }
+        if value < 0 { append(UInt8(ascii: "-")) }
+        // The magnitude's digits, least significant first, then reversed in place.
+        var rest = value.magnitude
+        let start = count
+        repeat {
+            storage[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+            count += 1
+            rest /= 10
+        } while rest > 0
+        var digits = UnsafeMutableBufferPointer(start: storage + start, count: count - start)
+        digits.reverse()
+    }
+
+    /// The last two decimal digits of a non-negative value.
+    @inline(__always)
+    func appendTwoDigits(_ value: Int) {
+        if count + 2 > capacity { grow(to: count + 2) }
+        let pair = value % 100
+        storage[count] = UInt8(ascii: "0") + UInt8(pair / 10)
+        storage[count + 1] = UInt8(ascii: "0") + UInt8(pair % 10)
+        count += 2
+    }
+
+    /// The last byte, when used as a stack (the caller checks ``count`` first).
+    var last: UInt8 { storage[count - 1] }
+
+    /// Replaces the last byte (the caller checks ``count`` first).
+    func replaceLast(with byte: UInt8) {
+        storage[count - 1] = byte
+    }
+
+    /// Removes and returns the last byte (the caller checks ``count`` first).
+    func removeLast() -> UInt8 {
+        count -= 1
+        return storage[count]
     }
 
     /// The bytes written, as an array.

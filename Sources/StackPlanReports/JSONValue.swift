@@ -50,7 +50,7 @@ public indirect enum JSONValue: Hashable, JSONDocument {
         case .object(let pairs):
             writer.beginObject()
             for (key, value) in pairs {
-                writer.key(key)
+                writer.key(named: key)
                 value.write(to: &writer)
             }
             writer.endObject()

@@ -7,9 +7,11 @@ public struct JSONWriter {
     /// The bytes written so far (not yet handed to the sink, when the writer streams).
     public var bytes: [UInt8] { out.array }
     private let out: ByteOutput
-    /// Elements written in each open container.
-    private var counts: [Int] = []
+    /// One byte per open container: 1 once it holds an element (a comma goes before the next).
+    private let open = ByteOutput(capacity: 64)
     private var afterKey = false
+    /// ``sharedFragments``, read once per writer rather than through a lazy global on every use.
+    private let fragments = JSONWriter.sharedFragments
     /// Where full chunks go when the writer streams, and the chunk size.
     private let sink: (([UInt8]) -> Void)?
     private let chunkSize: Int
@@ -44,7 +46,7 @@ public struct JSONWriter {
     public mutating func beginObject() {
         prepareValue()
         out.append(UInt8(ascii: "{"))
-        counts.append(0)
+        open.append(0)
     }
 
     public mutating func endObject() {
@@ -54,19 +56,29 @@ public struct JSONWriter {
     public mutating func beginArray() {
         prepareValue()
         out.append(UInt8(ascii: "["))
-        counts.append(0)
+        open.append(0)
     }
 
     public mutating func endArray() {
         close(UInt8(ascii: "]"))
     }
 
-    /// Starts an object member; the next value written is its value.
-    public mutating func key(_ name: String) {
+    /// Starts an object member named by a literal; the next value written is its value. The
+    /// name is copied as it is: a literal key must need no escaping (every report's keys are
+    /// camelCase words).
+    public mutating func key(_ name: StaticString) {
+        prepareValue()
+        out.append(UInt8(ascii: "\""))
+        out.append(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        out.append(UnsafeBufferPointer(start: fragments + Self.keyEnd, count: 3))
+        afterKey = true
+    }
+
+    /// Starts an object member whose name is only known at run time (escaped as a string).
+    public mutating func key(named name: String) {
         prepareValue()
         escape(name)
-        out.append(UInt8(ascii: ":"))
-        out.append(UInt8(ascii: " "))
+        out.append(UnsafeBufferPointer(start: fragments + Self.keyEnd + 1, count: 2))
         afterKey = true
     }
 
@@ -87,11 +99,11 @@ public struct JSONWriter {
         prepareValue()
         out.append(UInt8(ascii: "\""))
         let (year, month, day) = value.components
-        digits(year, width: 4)
+        fourDigits(year)
         out.append(UInt8(ascii: "-"))
-        digits(month, width: 2)
+        out.appendTwoDigits(month)
         out.append(UInt8(ascii: "-"))
-        digits(day, width: 2)
+        out.appendTwoDigits(day)
         out.append(UInt8(ascii: "\""))
     }
 
@@ -102,24 +114,24 @@ public struct JSONWriter {
         let day = value.utcDay
         let (year, month, date) = day.components
         let time = value.seconds - day.dayNumber * 86_400
-        digits(year, width: 4)
+        fourDigits(year)
         out.append(UInt8(ascii: "-"))
-        digits(month, width: 2)
+        out.appendTwoDigits(month)
         out.append(UInt8(ascii: "-"))
-        digits(date, width: 2)
+        out.appendTwoDigits(date)
         out.append(UInt8(ascii: "T"))
-        digits(time / 3600, width: 2)
+        out.appendTwoDigits(time / 3600)
         out.append(UInt8(ascii: ":"))
-        digits(time % 3600 / 60, width: 2)
+        out.appendTwoDigits(time % 3600 / 60)
         out.append(UInt8(ascii: ":"))
-        digits(time % 60, width: 2)
+        out.appendTwoDigits(time % 60)
         out.append(UInt8(ascii: "Z"))
         out.append(UInt8(ascii: "\""))
     }
 
     public mutating func int(_ value: Int) {
         prepareValue()
-        out.append(contentsOf: String(value).utf8)
+        out.appendDecimal(value)
     }
 
     /// An integer, or `null`.
@@ -150,43 +162,48 @@ public struct JSONWriter {
             afterKey = false
             return
         }
-        guard let last = counts.indices.last else { return }
-        if counts[last] > 0 { out.append(UInt8(ascii: ",")) }
-        out.append(UInt8(ascii: "\n"))
-        counts[last] += 1
-        indent(counts.count)
+        let depth = open.count
+        guard depth > 0 else { return }
+        // ",\n" and the indentation, or "\n" and the indentation for a container's first element.
+        let first = open.last == 0
+        if first { open.replaceLast(with: 1) }
+        newline(depth: depth, comma: !first)
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let count = counts.removeLast()
-        if count > 0 {
-            out.append(UInt8(ascii: "\n"))
-            indent(counts.count)
-        }
+        let hadElements = open.removeLast() != 0
+        if hadElements { newline(depth: open.count, comma: false) }
         out.append(bracket)
         if out.count >= chunkSize { flush() }
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    /// Fixed fragments, encoded once: `,\n` and enough spaces for ``maxIndent`` levels, then `": `.
+    private static let maxIndent = 64
+    private static let keyEnd = 2 + 2 * maxIndent
+    nonisolated(unsafe) private static let sharedFragments: UnsafeMutablePointer<UInt8> = {
+        let bytes =
+            [UInt8](",\n".utf8) + [UInt8](repeating: UInt8(ascii: " "), count: 2 * maxIndent)
+            + [UInt8]("\": ".utf8)
+        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+        pointer.initialize(from: bytes, count: bytes.count)
+        return pointer
+    }()
 
-    private mutating func indent(_ level: Int) {
-        var remaining = level * 2
-        while remaining > 0 {
-            let count = min(remaining, Self.spaces.count)
-            out.append(contentsOf: Self.spaces[0..<count])
-            remaining -= count
+    /// A line break (after a comma, if asked) and the indentation of `depth` levels, in one copy.
+    private mutating func newline(depth: Int, comma: Bool) {
+        let start = comma ? 0 : 1
+        guard depth <= Self.maxIndent else {
+            out.append(UnsafeBufferPointer(start: fragments + start, count: 2 - start))
+            for _ in 0..<depth { out.append(UnsafeBufferPointer(start: fragments + 2, count: 2)) }
+            return
         }
+        out.append(UnsafeBufferPointer(start: fragments + start, count: 2 - start + 2 * depth))
     }
 
-    private mutating func digits(_ value: Int, width: Int) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
-        }
+    /// The last four decimal digits of a non-negative value.
+    private func fourDigits(_ value: Int) {
+        out.appendTwoDigits(value / 100)
+        out.appendTwoDigits(value)
     }
 
     private mutating func escape(_ text: String) {
