@@ -30,13 +30,32 @@ public enum CatalogDirectoryError: Error, CustomStringConvertible, Equatable {
 /// Reads a whole text file as UTF-8 (validated, native: fast to scan). A file that is not UTF-8
 /// throws `.invalidUTF8` located at its first bad byte.
 public func readText(atPath path: String) throws(CatalogDirectoryError) -> String {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-        throw .isADirectory(path)
-    }
-    guard let data = FileManager.default.contents(atPath: path) else { throw .notAFile(path) }
+    let data = try readFile(atPath: path, options: [])
     if let text = String(validating: data, as: UTF8.self) { return text }
     throw .invalidUTF8(UTF8Check.firstInvalidByte(in: Array(data), path: path))
+}
+
+/// Reads a whole file's bytes, checked to be UTF-8 like ``readText(atPath:)`` (same errors) but
+/// without copying them into a String: for large inputs read as bytes (the incident log). The
+/// file is memory-mapped where the system allows.
+public func readUTF8(atPath path: String) throws(CatalogDirectoryError) -> Data {
+    let data = try readFile(atPath: path, options: .mappedIfSafe)
+    // All ASCII (the usual case) is valid UTF-8; otherwise the standard library's check decides.
+    let ascii = data.withUnsafeBytes { raw in raw.allSatisfy { $0 < 0x80 } }
+    if ascii || String(validating: data, as: UTF8.self) != nil { return data }
+    throw .invalidUTF8(UTF8Check.firstInvalidByte(in: Array(data), path: path))
+}
+
+/// A whole file's bytes; a missing file or a directory is an error naming the path.
+private func readFile(atPath path: String, options: Data.ReadingOptions) throws(CatalogDirectoryError) -> Data {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notAFile(path) }
+    if isDirectory.boolValue { throw .isADirectory(path) }
+    do {
+        return try Data(contentsOf: URL(fileURLWithPath: path), options: options)
+    } catch {
+        throw .notAFile(path)
+    }
 }
 
 /// Locates the first byte that is not valid UTF-8.

@@ -20,9 +20,17 @@ public struct IncidentLogLoader: Sendable {
 
     /// Customer ids the log may name, each with the names of its clusters.
     public let customers: [String: Set<String>]
+    /// The same, indexed by the bytes of an id: a row's customer is found without making a String.
+    private let customerIndex: ByteStringTable
+    private let customerIDs: [String]
+    private let customerClusters: [[String]]
 
     public init(customers: [String: Set<String>]) {
         self.customers = customers
+        let ids = customers.keys.sorted()
+        customerIDs = ids
+        customerClusters = ids.map { customers[$0, default: []].sorted() }
+        customerIndex = ByteStringTable(ids)
     }
 
     /// A loader for the customers and clusters of an inventory.
@@ -35,27 +43,28 @@ public struct IncidentLogLoader: Sendable {
     }
 
     public func load(path: String) throws(CatalogDirectoryError) -> IncidentLoadResult {
-        let text = try readText(atPath: path)
-        return load(text: text, path: path)
+        let data = try readUTF8(atPath: path)
+        return data.withUnsafeBytes { load(rows: CSVReader($0.bindMemory(to: UInt8.self)), path: path) }
     }
 
     public func load(text: String, path: String) -> IncidentLoadResult {
         var text = text
-        return text.withUTF8 { load(table: CSVTable($0), path: path) }
+        return text.withUTF8 { load(rows: CSVReader($0), path: path) }
     }
 
-    private func load(table: CSVTable, path: String) -> IncidentLoadResult {
+    private func load(rows table: CSVReader, path: String) -> IncidentLoadResult {
+        var table = table
         let sink = DiagnosticSink()
         func error(_ line: Int, _ code: String, _ message: String) {
             sink.error(code, message, at: SourceLocation(file: path, line: line, column: 0))
         }
-        guard let first = table.rows.first else {
+        guard let first = table.nextRow() else {
             error(
                 1, "missing-header",
                 "the incident log is empty; it needs the header \(Self.header.joined(separator: ","))")
             return IncidentLoadResult(incidents: nil, diagnostics: sink.diagnostics)
         }
-        let names = (0..<first.fieldCount).map { table.string(table.trimmedField($0, of: first)) }
+        let names = (0..<first.fieldCount).map { table.string(table.trimmedField($0)) }
         guard names.filter({ $0 != Self.clusterColumn }) == Self.header,
             names.count <= Self.header.count + 1
         else {
@@ -65,31 +74,41 @@ public struct IncidentLogLoader: Sendable {
             return IncidentLoadResult(incidents: nil, diagnostics: sink.diagnostics)
         }
         let columns = Columns(names: names)
-        var seen: Set<String> = []
+        var seen = ByteStringTable()
         var incidents: [Incident] = []
-        incidents.reserveCapacity(table.rows.count - 1)
-        seen.reserveCapacity(table.rows.count - 1)
-        for row in table.rows.dropFirst() {
+        while let row = table.nextRow() {
             guard row.fieldCount == names.count else {
                 error(row.line, "bad-row", "expected \(names.count) fields, found \(row.fieldCount)")
                 continue
             }
-            let field = { (column: Int) -> Range<Int> in table.trimmedField(column, of: row) }
+            func field(_ column: Int) -> Range<Int> { table.trimmedField(column) }
             var problems: [(String, String)] = []
-            let id = table.string(field(columns.id))
+            let idRange = field(columns.id)
+            let id = table.string(idRange)
             if id.isEmpty { problems.append(("missing-value", "'id' is empty")) }
-            if !id.isEmpty, !seen.insert(id).inserted {
+            if !id.isEmpty, !table.withBytes(idRange, { seen.insert($0).inserted }) {
                 problems.append(("duplicate-id", "incident '\(id)' appears twice"))
             }
-            let customer = table.string(field(columns.customer))
-            let clusterName = columns.cluster.map { table.string(field($0)) } ?? ""
-            if let clusters = customers[customer] {
-                if !clusterName.isEmpty, !clusters.contains(clusterName) {
-                    problems.append(
-                        ("unknown-cluster", "customer '\(customer)' has no cluster '\(clusterName)' in the inventory"))
-                }
+            // The customer's and cluster's Strings are the inventory's own, found by their bytes,
+            // not made per row; text that differs only in Unicode form takes the String path.
+            let customer: String
+            let clusterName: String
+            if let known = known(customer: field(columns.customer), cluster: columns.cluster.map(field), in: table) {
+                (customer, clusterName) = known
             } else {
-                problems.append(("unknown-customer", "unknown customer '\(customer)'; it is not in the inventory"))
+                customer = table.string(field(columns.customer))
+                clusterName = columns.cluster.map { table.string(field($0)) } ?? ""
+                if let clusters = customers[customer] {
+                    if !clusterName.isEmpty, !clusters.contains(clusterName) {
+                        problems.append(
+                            (
+                                "unknown-cluster",
+                                "customer '\(customer)' has no cluster '\(clusterName)' in the inventory"
+                            ))
+                    }
+                } else {
+                    problems.append(("unknown-customer", "unknown customer '\(customer)'; it is not in the inventory"))
+                }
             }
             let severityText = table.string(field(columns.severity))
             let severity = IncidentSeverity(rawValue: severityText)
@@ -137,6 +156,17 @@ public struct IncidentLogLoader: Sendable {
         }
         let diagnostics = sink.diagnostics.sortedByLocation
         return IncidentLoadResult(incidents: diagnostics.hasErrors ? nil : incidents, diagnostics: diagnostics)
+    }
+}
+
+extension IncidentLogLoader {
+    /// The inventory's Strings for a row's customer and cluster (empty when the row names none),
+    /// when their bytes match exactly; nil sends the row to the String comparison.
+    fileprivate func known(customer: Range<Int>, cluster: Range<Int>?, in table: CSVReader) -> (String, String)? {
+        guard let index = table.withBytes(customer, { customerIndex.index(of: $0) }) else { return nil }
+        guard let cluster, !cluster.isEmpty else { return (customerIDs[index], "") }
+        let name = table.withBytes(cluster) { bytes in customerClusters[index].first { $0.utf8.elementsEqual(bytes) } }
+        return name.map { (customerIDs[index], $0) }
     }
 }
 

@@ -2,16 +2,18 @@ import Testing
 
 @testable import StackPlanCatalog
 
-@Suite("CSV table")
-struct CSVTableTests {
+@Suite("CSV reader")
+struct CSVReaderTests {
     /// Every row as its start line and its fields' text.
     private func read(_ text: String) -> [(Int, [String])] {
         var text = text
         return text.withUTF8 { input in
-            let table = CSVTable(input)
-            return table.rows.map { row in
-                (row.line, (0..<row.fieldCount).map { table.string(table.field(row.firstField + $0)) })
+            var reader = CSVReader(input)
+            var rows: [(Int, [String])] = []
+            while let row = reader.nextRow() {
+                rows.append((row.line, (0..<row.fieldCount).map { reader.string(reader.field($0)) }))
             }
+            return rows
         }
     }
 
@@ -25,13 +27,20 @@ struct CSVTableTests {
     @Test func trimsSpacesAndTabsButKeepsInnerOnes() {
         var text = " a b \t,\t\t,x"
         let trimmed = text.withUTF8 { input in
-            let table = CSVTable(input)
-            return (0..<3).map { table.string(table.trimmedField($0, of: table.rows[0])) }
+            var reader = CSVReader(input)
+            _ = reader.nextRow()
+            return (0..<3).map { reader.string(reader.trimmedField($0)) }
         }
         #expect(trimmed == ["a b", "", "x"])
     }
 
-    @Test(arguments: ["", "\n", "\r\n\r\n", "\u{FEFF}"])
+    @Test func aLastRowWithoutLineBreakAndLinesAfterAQuotedBreakAreCounted() {
+        let rows = read("h\n\"x\ny\",1\nz,2")
+        #expect(rows.map(\.0) == [1, 2, 4])
+        #expect(rows.map(\.1) == [["h"], ["x\ny", "1"], ["z", "2"]])
+    }
+
+    @Test(arguments: ["", "\n", "\r\n\r\n", "\u{FEFF}", "\n\r"])
     func blankInputHasNoRows(text: String) {
         #expect(read(text).isEmpty)
     }
