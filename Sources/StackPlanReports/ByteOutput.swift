@@ -67,16 +67,21 @@ final class ByteOutput {
         count += 2
     }
 
-    /// The last byte, when used as a stack (the caller checks ``count`` first).
-    var last: UInt8 { storage[count - 1] }
+    /// The last byte, when used as a stack; traps when empty, like `Array.last!`.
+    var last: UInt8 {
+        precondition(count > 0, "ByteOutput.last on an empty buffer")
+        return storage[count - 1]
+    }
 
-    /// Replaces the last byte (the caller checks ``count`` first).
+    /// Replaces the last byte; traps when empty.
     func replaceLast(with byte: UInt8) {
+        precondition(count > 0, "ByteOutput.replaceLast on an empty buffer")
         storage[count - 1] = byte
     }
 
-    /// Removes and returns the last byte (the caller checks ``count`` first).
+    /// Removes and returns the last byte; traps when empty (an unbalanced `end…` in a writer).
     func removeLast() -> UInt8 {
+        precondition(count > 0, "ByteOutput.removeLast on an empty buffer")
         count -= 1
         return storage[count]
     }
