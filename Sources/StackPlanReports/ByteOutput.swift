@@ -67,25 +67,6 @@ final class ByteOutput {
         count += 2
     }
 
-    /// The last byte, when used as a stack; traps when empty, like `Array.last!`.
-    var last: UInt8 {
-        precondition(count > 0, "ByteOutput.last on an empty buffer")
-        return storage[count - 1]
-    }
-
-    /// Replaces the last byte; traps when empty.
-    func replaceLast(with byte: UInt8) {
-        precondition(count > 0, "ByteOutput.replaceLast on an empty buffer")
-        storage[count - 1] = byte
-    }
-
-    /// Removes and returns the last byte; traps when empty (an unbalanced `end…` in a writer).
-    func removeLast() -> UInt8 {
-        precondition(count > 0, "ByteOutput.removeLast on an empty buffer")
-        count -= 1
-        return storage[count]
-    }
-
     /// The bytes written, as an array.
     var array: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 

@@ -7,8 +7,10 @@ public struct JSONWriter {
     /// The bytes written so far (not yet handed to the sink, when the writer streams).
     public var bytes: [UInt8] { out.array }
     private let out: ByteOutput
-    /// One byte per open container: 1 once it holds an element (a comma goes before the next).
-    private let open = ByteOutput(capacity: 64)
+    /// How many containers are open, and whether the innermost holds an element yet (a comma goes
+    /// before the next). No stack is needed: every enclosing container already holds the open one.
+    private var depth = 0
+    private var innermostHasElements = false
     private var afterKey = false
     /// ``sharedFragments``, read once per writer rather than through a lazy global on every use.
     private let fragments = JSONWriter.sharedFragments
@@ -46,7 +48,7 @@ public struct JSONWriter {
     public mutating func beginObject() {
         prepareValue()
         out.append(UInt8(ascii: "{"))
-        open.append(0)
+        open()
     }
 
     public mutating func endObject() {
@@ -56,7 +58,7 @@ public struct JSONWriter {
     public mutating func beginArray() {
         prepareValue()
         out.append(UInt8(ascii: "["))
-        open.append(0)
+        open()
     }
 
     public mutating func endArray() {
@@ -162,17 +164,23 @@ public struct JSONWriter {
             afterKey = false
             return
         }
-        let depth = open.count
         guard depth > 0 else { return }
         // ",\n" and the indentation, or "\n" and the indentation for a container's first element.
-        let first = open.last == 0
-        if first { open.replaceLast(with: 1) }
-        newline(depth: depth, comma: !first)
+        newline(depth: depth, comma: innermostHasElements)
+        innermostHasElements = true
+    }
+
+    private mutating func open() {
+        depth += 1
+        innermostHasElements = false
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let hadElements = open.removeLast() != 0
-        if hadElements { newline(depth: open.count, comma: false) }
+        let hadElements = innermostHasElements
+        depth = max(depth - 1, 0)
+        // The enclosing container holds the one just closed.
+        innermostHasElements = true
+        if hadElements { newline(depth: depth, comma: false) }
         out.append(bracket)
         if out.count >= chunkSize { flush() }
     }
