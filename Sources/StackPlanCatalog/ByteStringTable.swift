@@ -1,14 +1,20 @@
 /// An open-addressing hash table of byte strings, each numbered in insertion order: the incident
-/// log's id set and customer index, looked up with the bytes of a CSV field — no String made,
+/// log's customer index, looked up with the bytes of a CSV field — no String made,
 /// hashed with FNV-1a rather than the standard library's seeded SipHash (issue 15's "no String
 /// per field or dictionary lookup per cell").
+///
+/// Each slot holds a key's 32-bit hash beside its number, so a probe past another key compares
+/// the hashes in the slot array and only reads the stored bytes when they agree, and growing
+/// re-places the slots without hashing a key again: an insert of a new key costs about one
+/// cache miss. Numbers go up to `UInt32.max - 1` keys.
 struct ByteStringTable {
     /// Every key's bytes, back to back.
     private var keys: [UInt8] = []
     /// Where each key ends in ``keys``; key `i` starts where key `i - 1` ends.
     private var keyEnds: [Int] = []
-    /// Key numbers, or -1 for an empty slot; the count is a power of two.
-    private var slots: [Int32]
+    /// 0 for an empty slot, else the key's hash in the high 32 bits and its number + 1 in the low
+    /// 32; the count is a power of two.
+    private var slots: [UInt64]
 
     /// How many keys the table holds.
     var count: Int { keyEnds.count }
@@ -17,7 +23,7 @@ struct ByteStringTable {
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
     }
 
     /// A table of `strings`, numbered in order (a repeated string keeps its first number).
@@ -40,57 +46,59 @@ struct ByteStringTable {
         let number = keyEnds.count
         keys.append(contentsOf: key)
         keyEnds.append(keys.count)
-        slots[found.slot] = Int32(truncatingIfNeeded: number)
+        slots[found.slot] = UInt64(hash) << 32 | UInt64(truncatingIfNeeded: number + 1)
         if keyEnds.count * 2 > slots.count { grow() }
         return (number, true)
     }
 
     /// The slot holding `key` and its number, or the empty slot where it would go and -1.
-    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, number: Int) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        return keys.withUnsafeBufferPointer { stored in
+    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (slot: Int, number: Int) {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Int(hash) & mask
             while true {
-                let number = Int(slots[slot])
-                if number < 0 { return (slot, -1) }
-                let start = number == 0 ? 0 : keyEnds[number - 1]
-                let end = keyEnds[number]
-                if end - start == key.count, Self.equal(stored, from: start, key) { return (slot, number) }
+                let entry = slots[slot]
+                if entry == 0 { return (slot, -1) }
+                if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+                    let number = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                    if holds(number, key) { return (slot, number) }
+                }
                 slot = (slot + 1) & mask
             }
         }
     }
 
-    /// Whether `stored` holds `key`'s bytes from `start` (the caller checked the length).
-    private static func equal(
-        _ stored: UnsafeBufferPointer<UInt8>, from start: Int, _ key: UnsafeBufferPointer<UInt8>
-    ) -> Bool {
-        for offset in 0..<key.count where stored[start + offset] != key[offset] { return false }
-        return true
+    /// Whether key `number` has exactly `key`'s bytes.
+    private func holds(_ number: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = number == 0 ? 0 : keyEnds[number - 1]
+        guard keyEnds[number] - start == key.count else { return false }
+        return keys.withUnsafeBufferPointer { stored in
+            for offset in 0..<key.count where stored[start + offset] != key[offset] { return false }
+            return true
+        }
     }
 
-    /// Doubles the slots and places every key again.
+    /// Doubles the slots and re-places every entry by the hash it holds.
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        keys.withUnsafeBufferPointer { stored in
-            for number in keyEnds.indices {
-                let start = number == 0 ? 0 : keyEnds[number - 1]
-                let key = UnsafeBufferPointer(rebasing: stored[start..<keyEnds[number]])
-                var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
-                while slots[slot] >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(truncatingIfNeeded: number)
+        let old = slots
+        slots = Array(repeating: 0, count: old.count * 2)
+        slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            for entry in old where entry != 0 {
+                var slot = Int(truncatingIfNeeded: entry >> 32) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = entry
             }
         }
     }
 
-    /// 64-bit FNV-1a, then mixed so that the low bits (the slot) depend on every byte.
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// 64-bit FNV-1a, folded to 32 bits so that the low bits (the slot) depend on every byte.
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
-        return hash ^ (hash >> 29)
+        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 }

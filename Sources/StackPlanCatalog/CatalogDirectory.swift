@@ -39,11 +39,44 @@ public func readText(atPath path: String) throws(CatalogDirectoryError) -> Strin
 /// without copying them into a String: for large inputs read as bytes (the incident log). The
 /// file is memory-mapped where the system allows.
 public func readUTF8(atPath path: String) throws(CatalogDirectoryError) -> Data {
-    let data = try readFile(atPath: path, options: .mappedIfSafe)
+    let data: Data
+    if let mapped = mapFile(atPath: path) { data = mapped } else { data = try readFile(atPath: path, options: []) }
     // All ASCII (the usual case) is valid UTF-8; otherwise the standard library's check decides.
-    let ascii = data.withUnsafeBytes { raw in raw.allSatisfy { $0 < 0x80 } }
+    let ascii = data.withUnsafeBytes(isASCII)
     if ascii || String(validating: data, as: UTF8.self) != nil { return data }
     throw .invalidUTF8(UTF8Check.firstInvalidByte(in: Array(data), path: path))
+}
+
+/// Whether every byte is below 0x80, checked eight bytes at a time.
+func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    let words = bytes.count / 8
+    var high: UInt64 = 0
+    for word in 0..<words { high |= bytes.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self) }
+    for byte in bytes[(words * 8)...] { high |= UInt64(byte) }
+    return high & 0x8080_8080_8080_8080 == 0
+}
+
+/// A regular file's bytes mapped into memory (read lazily by the kernel, never copied), or nil
+/// when it cannot be mapped (empty, not a regular file, or no mmap) and should be read instead.
+/// Foundation's `.mappedIfSafe` reads the whole file on Linux.
+private func mapFile(atPath path: String) -> Data? {
+    #if canImport(Glibc)
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 else {
+            return nil
+        }
+        let count = Int(status.st_size)
+        guard let address = mmap(nil, count, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+            return nil
+        }
+        return Data(
+            bytesNoCopy: address, count: count, deallocator: .custom { pointer, count in munmap(pointer, count) })
+    #else
+        return nil
+    #endif
 }
 
 /// A whole file's bytes; a missing file or a directory is an error naming the path.

@@ -17,6 +17,10 @@ public struct IncidentLogLoader: Sendable {
     ]
     /// The optional column naming the incident's cluster.
     public static let clusterColumn = "cluster"
+    /// Field values compared as bytes, without making a String per field.
+    private static let severities = IncidentSeverity.allCases.map { (bytes: Array($0.rawValue.utf8), severity: $0) }
+    private static let trueBytes = Array("true".utf8)
+    private static let falseBytes = Array("false".utf8)
 
     /// Customer ids the log may name, each with the names of its clusters.
     public let customers: [String: Set<String>]
@@ -74,8 +78,15 @@ public struct IncidentLogLoader: Sendable {
             return IncidentLoadResult(incidents: nil, diagnostics: sink.diagnostics)
         }
         let columns = Columns(names: names)
-        var seen = ByteStringTable()
+        // Room for every row of the shortest plausible length, so neither grows while reading;
+        // pages never written cost nothing.
+        let expectedRows = table.inputCount / 48
+        // Ids are checked for repeats once all are read (see DuplicateFinder), with their lines.
+        var ids = DuplicateFinder(capacity: expectedRows)
+        var idLines: [Int] = []
+        idLines.reserveCapacity(expectedRows)
         var incidents: [Incident] = []
+        incidents.reserveCapacity(expectedRows)
         while let row = table.nextRow() {
             guard row.fieldCount == names.count else {
                 error(row.line, "bad-row", "expected \(names.count) fields, found \(row.fieldCount)")
@@ -86,8 +97,9 @@ public struct IncidentLogLoader: Sendable {
             let idRange = field(columns.id)
             let id = table.string(idRange)
             if id.isEmpty { problems.append(("missing-value", "'id' is empty")) }
-            if !id.isEmpty, !table.withBytes(idRange, { seen.insert($0).inserted }) {
-                problems.append(("duplicate-id", "incident '\(id)' appears twice"))
+            if !id.isEmpty {
+                table.withBytes(idRange) { ids.append($0) }
+                idLines.append(row.line)
             }
             // The customer's and cluster's Strings are the inventory's own, found by their bytes,
             // not made per row; text that differs only in Unicode form takes the String path.
@@ -110,10 +122,16 @@ public struct IncidentLogLoader: Sendable {
                     problems.append(("unknown-customer", "unknown customer '\(customer)'; it is not in the inventory"))
                 }
             }
-            let severityText = table.string(field(columns.severity))
-            let severity = IncidentSeverity(rawValue: severityText)
+            let severityRange = field(columns.severity)
+            let severity = table.withBytes(severityRange) { bytes in
+                Self.severities.first { $0.bytes.elementsEqual(bytes) }?.severity
+            }
             if severity == nil {
-                problems.append(("bad-value", "'severity' must be urgent, high, normal or low, not '\(severityText)'"))
+                problems.append(
+                    (
+                        "bad-value",
+                        "'severity' must be urgent, high, normal or low, not '\(table.string(severityRange))'"
+                    ))
             }
             func instant(_ column: Int, _ name: String, required: Bool) -> Instant? {
                 let range = field(column)
@@ -130,8 +148,12 @@ public struct IncidentLogLoader: Sendable {
             }
             func flag(_ column: Int, _ name: String) -> Bool? {
                 let range = field(column)
-                if table.bytes[range].elementsEqual("true".utf8) { return true }
-                if table.bytes[range].elementsEqual("false".utf8) { return false }
+                let value = table.withBytes(range) { bytes -> Bool? in
+                    if bytes.elementsEqual(Self.trueBytes) { return true }
+                    if bytes.elementsEqual(Self.falseBytes) { return false }
+                    return nil
+                }
+                if let value { return value }
                 problems.append(("bad-value", "'\(name)' must be true or false, not '\(table.string(range))'"))
                 return nil
             }
@@ -153,6 +175,9 @@ public struct IncidentLogLoader: Sendable {
                     id: id, customer: customer, severity: severity, openedAt: opened, respondedAt: responded,
                     technical: technical, thirdPartyCause: thirdParty, creditRequestedAt: requested,
                     cluster: clusterName.isEmpty ? nil : clusterName))
+        }
+        for ordinal in ids.repeats() {
+            error(idLines[ordinal], "duplicate-id", "incident '\(ids.string(at: ordinal))' appears twice")
         }
         let diagnostics = sink.diagnostics.sortedByLocation
         return IncidentLoadResult(incidents: diagnostics.hasErrors ? nil : incidents, diagnostics: diagnostics)
