@@ -120,11 +120,11 @@ struct SLAJSON: JSONDocument {
             writer.bool(item.eligible)
             writer.key("ineligibleReasons")
             writer.beginArray()
-            for reason in item.ineligibleReasons { writer.string(reason.rawValue) }
+            for reason in item.reasonSet { writer.string(reason.rawValue) }
             writer.endArray()
             writer.key("flags")
             writer.beginArray()
-            for flag in item.flags { writer.string(flag.rawValue) }
+            for flag in item.flagSet { writer.string(flag.rawValue) }
             writer.endArray()
             writer.key("creditRequest")
             writer.string(item.request.rawValue)

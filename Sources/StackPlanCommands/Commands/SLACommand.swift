@@ -115,11 +115,14 @@ extension SLACommand {
             let log = try requireIncidents(at: incidents, customers: customers)
             let wanted = month.flatMap(MonthKey.init)
             let assessor = CreditAssessor(catalog: loaded, customers: customers, asOf: judged)
-            let selected = log.filter { incident in
-                guard let wanted else { return true }
-                let day = zone.local(incident.openedAt).day
-                return MonthKey(year: day.year, month: day.month) == wanted
-            }
+            // Without --month the log is used as it is, not copied.
+            let selected =
+                wanted.map { wanted in
+                    log.filter { incident in
+                        let day = zone.local(incident.openedAt).day
+                        return MonthKey(year: day.year, month: day.month) == wanted
+                    }
+                } ?? log
             let (assessed, credits) = assessor.assess(selected)
             if output.chosen == .json {
                 SLAReport.json(incidents: assessed, customers: credits).stream(to: Console.out(bytes:))

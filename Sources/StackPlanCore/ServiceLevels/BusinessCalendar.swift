@@ -8,9 +8,13 @@ public struct BusinessHours: Hashable, Sendable {
     /// Business weekdays, ISO numbering (1 = Monday).
     public let weekdays: Set<Int>
     public let holidays: HolidayCalendar
-    /// Every holiday from 1970 to 2100, computed once so clocks need no per-call work.
-    private let holidayDays: Set<CalendarDay>
-    private static let precomputedYears = 1970...2100
+    /// Every holiday from 1970 to 2100 as one bit per day from 1970-01-01, computed once so
+    /// clocks need no per-call work (no hashing, no calendar arithmetic).
+    private let holidayBits: [UInt64]
+    /// The days `holidayBits` covers: 1970-01-01 (day 0) to 2100-12-31.
+    private static let precomputedDays = 0..<(CalendarDay(year: 2101, month: 1, day: 1)?.dayNumber ?? 0)
+    /// Bit `weekday` is set for each business weekday.
+    private let weekdayMask: Int
 
     public init(zone: ZoneRules, start: Int, end: Int, weekdays: Set<Int>, holidays: HolidayCalendar) {
         self.zone = zone
@@ -18,7 +22,14 @@ public struct BusinessHours: Hashable, Sendable {
         self.end = end
         self.weekdays = weekdays
         self.holidays = holidays
-        self.holidayDays = Set(Self.precomputedYears.flatMap { holidays.holidays(in: $0).map(\.date) })
+        var bits = [UInt64](repeating: 0, count: Self.precomputedDays.count / 64 + 1)
+        for year in 1970...2100 {
+            for holiday in holidays.holidays(in: year) where Self.precomputedDays.contains(holiday.date.dayNumber) {
+                bits[holiday.date.dayNumber / 64] |= 1 << UInt64(holiday.date.dayNumber % 64)
+            }
+        }
+        holidayBits = bits
+        weekdayMask = weekdays.reduce(0) { (1...7).contains($1) ? $0 | 1 << $1 : $0 }
     }
 
     /// Monday–Friday 08:00–17:00 America/Los_Angeles, US federal holidays excluded.
@@ -27,8 +38,9 @@ public struct BusinessHours: Hashable, Sendable {
 
     /// Whether `day` is a business day: a business weekday that is not a holiday.
     public func isBusinessDay(_ day: CalendarDay) -> Bool {
-        guard weekdays.contains(day.isoWeekday) else { return false }
-        if Self.precomputedYears.contains(day.year) { return !holidayDays.contains(day) }
+        guard weekdayMask & 1 << day.isoWeekday != 0 else { return false }
+        let number = day.dayNumber
+        if Self.precomputedDays.contains(number) { return holidayBits[number / 64] & 1 << UInt64(number % 64) == 0 }
         return !holidays.isHoliday(day)
     }
 

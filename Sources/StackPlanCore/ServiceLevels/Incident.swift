@@ -32,7 +32,7 @@ public struct Incident: Hashable, Sendable {
 }
 
 /// Why a missed response earns no credit (or why there is nothing to credit).
-public enum IneligibleReason: String, CaseIterable, Sendable {
+public enum IneligibleReason: String, CaseIterable, Sendable, OrderedCases {
     /// The response was on time.
     case met
     /// No response yet, and the due time has not passed on the date.
@@ -45,6 +45,8 @@ public enum IneligibleReason: String, CaseIterable, Sendable {
     /// When the incident opened, its cluster was outside its platform's two most recent minors or
     /// on an end-of-life version: the SLA does not apply (the response target is still reported).
     case unsupportedVersion = "unsupported-version"
+
+    public static let ordered = allCases
 }
 
 /// Where an incident's first response stands on the as-of instant.
@@ -58,10 +60,12 @@ public enum ResponseState: String, CaseIterable, Sendable {
 }
 
 /// Something worth saying about how an incident was judged that is not an ineligibility.
-public enum IncidentFlag: String, CaseIterable, Sendable {
+public enum IncidentFlag: String, CaseIterable, Sendable, OrderedCases {
     /// Urgent and high are defined for production environments: on a non-production cluster the
     /// incident was judged against the normal target.
     case severityNotApplicable = "severity-not-applicable"
+
+    public static let ordered = allCases
 }
 
 /// Whether and when a credit was requested.
@@ -81,13 +85,19 @@ public struct IncidentAssessment: Hashable, Sendable {
     /// Met, missed or open on the as-of instant; nothing recorded after it is known.
     public let state: ResponseState
     /// Notes on how the incident was judged.
-    public let flags: [IncidentFlag]
+    public let flagSet: CaseSet<IncidentFlag>
     /// A missed response that earns a credit if requested.
     public let eligible: Bool
-    public let ineligibleReasons: [IneligibleReason]
+    /// Why it earns no credit (empty when eligible), in declaration order.
+    public let reasonSet: CaseSet<IneligibleReason>
     public let request: CreditRequest
     /// The month of opening in the business time zone.
     public let month: MonthKey
+
+    /// ``flagSet`` as an array.
+    public var flags: [IncidentFlag] { flagSet.members }
+    /// ``reasonSet`` as an array.
+    public var ineligibleReasons: [IneligibleReason] { reasonSet.members }
 }
 
 /// A calendar month, `YYYY-MM`.
