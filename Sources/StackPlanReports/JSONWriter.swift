@@ -14,6 +14,8 @@ public struct JSONWriter {
     private var afterKey = false
     /// ``sharedFragments``, read once per writer rather than through a lazy global on every use.
     private let fragments = JSONWriter.sharedFragments
+    /// Each literal key's line break, indentation and name, encoded once per depth.
+    private let keyCache = JSONKeyCache()
     /// Where full chunks go when the writer streams, and the chunk size.
     private let sink: (([UInt8]) -> Void)?
     private let chunkSize: Int
@@ -69,9 +71,15 @@ public struct JSONWriter {
     /// name is copied as it is: a literal key must need no escaping (every report's keys are
     /// camelCase words).
     public mutating func key(_ name: StaticString) {
+        if !afterKey, depth > 0, let fragment = keyCache.fragment(name, depth: depth) {
+            out.append(innermostHasElements ? fragment : UnsafeBufferPointer(rebasing: fragment.dropFirst()))
+            innermostHasElements = true
+            afterKey = true
+            return
+        }
         prepareValue()
         out.append(UInt8(ascii: "\""))
-        out.append(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        name.withUTF8Buffer { out.append($0) }
         out.append(UnsafeBufferPointer(start: fragments + Self.keyEnd, count: 3))
         afterKey = true
     }
@@ -109,26 +117,34 @@ public struct JSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// An instant as `YYYY-MM-DDTHH:MM:SSZ`.
+    /// An instant as `YYYY-MM-DDTHH:MM:SSZ`, formatted on the stack and copied once.
     public mutating func instant(_ value: Instant) {
         prepareValue()
-        out.append(UInt8(ascii: "\""))
         let day = value.utcDay
         let (year, month, date) = day.components
         let time = value.seconds - day.dayNumber * 86_400
-        fourDigits(year)
-        out.append(UInt8(ascii: "-"))
-        out.appendTwoDigits(month)
-        out.append(UInt8(ascii: "-"))
-        out.appendTwoDigits(date)
-        out.append(UInt8(ascii: "T"))
-        out.appendTwoDigits(time / 3600)
-        out.append(UInt8(ascii: ":"))
-        out.appendTwoDigits(time % 3600 / 60)
-        out.append(UInt8(ascii: ":"))
-        out.appendTwoDigits(time % 60)
-        out.append(UInt8(ascii: "Z"))
-        out.append(UInt8(ascii: "\""))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 22) { text in
+            func digits(_ value: Int, at offset: Int) {
+                text[offset] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10 % 10)
+                text[offset + 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
+            }
+            text[0] = UInt8(ascii: "\"")
+            digits(year / 100, at: 1)
+            digits(year, at: 3)
+            text[5] = UInt8(ascii: "-")
+            digits(month, at: 6)
+            text[8] = UInt8(ascii: "-")
+            digits(date, at: 9)
+            text[11] = UInt8(ascii: "T")
+            digits(time / 3600, at: 12)
+            text[14] = UInt8(ascii: ":")
+            digits(time % 3600 / 60, at: 15)
+            text[17] = UInt8(ascii: ":")
+            digits(time % 60, at: 18)
+            text[20] = UInt8(ascii: "Z")
+            text[21] = UInt8(ascii: "\"")
+            out.append(UnsafeBufferPointer(text))
+        }
     }
 
     public mutating func int(_ value: Int) {
@@ -144,19 +160,24 @@ public struct JSONWriter {
 
     public mutating func double(_ value: Double) {
         prepareValue()
-        guard value.isFinite else { return out.append(contentsOf: "null".utf8) }
+        guard value.isFinite else { return literal("null") }
         if value == value.rounded(), abs(value) < 1e15 { return out.append(contentsOf: String(Int(value)).utf8) }
         out.append(contentsOf: String(value).utf8)
     }
 
     public mutating func bool(_ value: Bool) {
         prepareValue()
-        out.append(contentsOf: (value ? "true" : "false").utf8)
+        literal(value ? "true" : "false")
     }
 
     public mutating func null() {
         prepareValue()
-        out.append(contentsOf: "null".utf8)
+        literal("null")
+    }
+
+    /// Copies a literal's bytes.
+    private func literal(_ text: StaticString) {
+        text.withUTF8Buffer { out.append($0) }
     }
 
     private mutating func prepareValue() {

@@ -1,0 +1,60 @@
+/// The encoded start of an object member named by a literal — `,\n`, the indentation and
+/// `"name": ` — for ``JSONWriter/key(_:)``: built the first time a key is written at a depth, then
+/// copied in one go (a report writes the same dozen keys a million times). Slots are found by
+/// the literal's address and the depth; a collision rebuilds the slot, so the cache never grows.
+final class JSONKeyCache {
+    private struct Entry {
+        var address: UInt = 0
+        var depth = 0
+        var count = 0
+    }
+
+    private static let slotCount = 256
+    /// Room per fragment; a longer one (deep or long key) is not cached.
+    private static let slotSize = 64
+    private let entries: UnsafeMutablePointer<Entry>
+    private let fragments: UnsafeMutablePointer<UInt8>
+
+    init() {
+        entries = .allocate(capacity: Self.slotCount)
+        entries.initialize(repeating: Entry(), count: Self.slotCount)
+        fragments = .allocate(capacity: Self.slotCount * Self.slotSize)
+    }
+
+    deinit {
+        entries.deallocate()
+        fragments.deallocate()
+    }
+
+    /// `,\n`, `depth` levels of indentation and `"name": `, or nil when it does not fit a slot or
+    /// the literal has no address (a single-scalar literal). Drop the first byte for a member
+    /// that needs no comma.
+    func fragment(_ name: StaticString, depth: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard name.hasPointerRepresentation else { return nil }
+        let address = UInt(bitPattern: name.utf8Start)
+        let slot =
+            Int(truncatingIfNeeded: (address >> 3) &+ UInt(truncatingIfNeeded: depth) &* 0x9E37) & (Self.slotCount - 1)
+        let start = fragments + slot * Self.slotSize
+        let entry = entries[slot]
+        if entry.address == address, entry.depth == depth, entry.count > 0 {
+            return UnsafeBufferPointer(start: start, count: entry.count)
+        }
+        let count = 2 + 2 * depth + 1 + name.utf8CodeUnitCount + 3
+        guard count <= Self.slotSize else { return nil }
+        var position = start
+        func put(_ byte: UInt8) {
+            position.initialize(to: byte)
+            position += 1
+        }
+        put(UInt8(ascii: ","))
+        put(UInt8(ascii: "\n"))
+        for _ in 0..<(2 * depth) { put(UInt8(ascii: " ")) }
+        put(UInt8(ascii: "\""))
+        for offset in 0..<name.utf8CodeUnitCount { put(name.utf8Start[offset]) }
+        put(UInt8(ascii: "\""))
+        put(UInt8(ascii: ":"))
+        put(UInt8(ascii: " "))
+        entries[slot] = Entry(address: address, depth: depth, count: count)
+        return UnsafeBufferPointer(start: start, count: count)
+    }
+}
