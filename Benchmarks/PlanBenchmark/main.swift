@@ -100,7 +100,7 @@ func slaBenchmark(incidents count: Int, seed: UInt64) {
     // Streamed in 1 MB chunks and dropped, as `sla report --format json` writes it to a pipe.
     start = DispatchTime.now()
     var written = 0
-    SLAReport.json(incidents: assessed, customers: credits).stream { written += $0.count }
+    SLAReport.json(incidents: assessed, customers: credits).stream(toBuffers: { written += $0.count })
     let renderTime = seconds(start)
 
     let total = parseTime + assessTime + renderTime

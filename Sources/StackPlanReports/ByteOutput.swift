@@ -68,6 +68,11 @@ final class ByteOutput {
         count += 2
     }
 
+    /// Calls `body` with the bytes written (valid only during the call).
+    func withBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        body(UnsafeBufferPointer(start: storage, count: count))
+    }
+
     /// The bytes written, as an array.
     var array: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 

@@ -17,7 +17,7 @@ public struct JSONWriter {
     /// Each literal key's line break, indentation and name, encoded once per depth.
     private let keyCache = JSONKeyCache()
     /// Where full chunks go when the writer streams, and the chunk size.
-    private let sink: (([UInt8]) -> Void)?
+    private let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
     private let chunkSize: Int
 
     /// A writer that keeps the whole document in ``bytes``.
@@ -29,7 +29,8 @@ public struct JSONWriter {
 
     /// A writer that hands its bytes to `sink` in chunks of about `chunkSize` (each time a container
     /// closes past that size), so a large document never sits whole in memory. Call ``flush()`` last.
-    public init(chunkSize: Int, sink: @escaping ([UInt8]) -> Void) {
+    /// A chunk is the writer's own buffer, valid only during the call: nothing is copied.
+    public init(chunkSize: Int, sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         out = ByteOutput(capacity: chunkSize + 4096)
         self.sink = sink
         self.chunkSize = chunkSize
@@ -38,7 +39,7 @@ public struct JSONWriter {
     /// Hands what is buffered to the sink, if the writer streams.
     public mutating func flush() {
         guard let sink, out.count > 0 else { return }
-        sink(out.array)
+        out.withBytes(sink)
         out.removeAll()
     }
 
@@ -288,6 +289,12 @@ extension JSONDocument {
     /// Writes the pretty-printed document and a final newline to `sink` in chunks of about
     /// `chunkSize` bytes: the same bytes as ``serializedBytes(capacity:)``, in bounded memory.
     public func stream(chunkSize: Int = 1 << 20, to sink: @escaping ([UInt8]) -> Void) {
+        stream(chunkSize: chunkSize, toBuffers: { sink(Array($0)) })
+    }
+
+    /// The same, each chunk handed over as the writer's buffer (valid only during the call), so
+    /// a large document is written without copying it.
+    public func stream(chunkSize: Int = 1 << 20, toBuffers sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         var writer = JSONWriter(chunkSize: chunkSize, sink: sink)
         write(to: &writer)
         writer.finish()

@@ -38,7 +38,7 @@ public struct Plan: ParsableCommand {
             fleet, customer: customer, compare: compare)
         switch output.chosen {
         case .ics: Console.out(ICalendarRenderer().render(plan, customer: customer))
-        case .json: PlanReport.json(plan).stream(to: Console.out(bytes:))
+        case .json: PlanReport.json(plan).stream(toBuffers: Console.out(buffer:))
         default: output.emit(PlanReport.make(plan))
         }
         Console.keepUntilExit(loaded, fleet, planned, plan)

@@ -13,6 +13,18 @@ public enum Console {
         out(bytes: Array(text.utf8))
     }
 
+    /// Writes a buffer of UTF-8 bytes to standard output without copying it (streamed reports).
+    public static func out(buffer: UnsafeBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+        if let capture {
+            capture.append(Array(buffer), to: .standardOutput)
+        } else {
+            let data = Data(
+                bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
+            FileHandle.standardOutput.write(data)
+        }
+    }
+
     /// Writes UTF-8 bytes to standard output as they are (large reports skip building a String).
     public static func out(bytes: [UInt8]) {
         if let capture {
