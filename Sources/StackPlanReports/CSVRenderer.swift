@@ -8,17 +8,35 @@ public struct CSVRenderer: Sendable {
 
     public func render(_ report: Report) -> String {
         guard let table = report.tables.first else { return "" }
-        var out: [UInt8] = []
+        var text: [UInt8] = []
+        stream(columns: table.columns, rows: table.rows, chunkSize: .max) { text.append(contentsOf: $0) }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The same CSV for a header and rows made one at a time (a lazy sequence keeps a large table
+    /// from ever sitting whole in memory), handed to `sink` in chunks of about `chunkSize` bytes;
+    /// each chunk is valid only during the call.
+    public func stream(
+        columns: [TextTable.Column], rows: some Sequence<[String]>, chunkSize: Int = 1 << 20,
+        to sink: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        let out = ByteOutput(capacity: min(chunkSize, 1 << 20) + 4096)
         func line(_ cells: [String]) {
             for (index, cell) in cells.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: Self.field(cell).utf8)
+                var field = Self.field(cell)
+                field.withUTF8 { out.append($0) }
             }
-            out.append(contentsOf: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
+            out.append(UInt8(ascii: "\r"))
+            out.append(UInt8(ascii: "\n"))
+            if out.count >= chunkSize {
+                out.withBytes(sink)
+                out.removeAll()
+            }
         }
-        line(table.columns.map(\.title))
-        table.rows.forEach(line)
-        return String(decoding: out, as: UTF8.self)
+        line(columns.map(\.title))
+        rows.forEach(line)
+        out.withBytes(sink)
     }
 
     static func field(_ text: String) -> String {

@@ -20,23 +20,7 @@ public enum PlanReport {
                     item.status.rawValue,
                 ]
             })
-        let steps = TextTable(
-            title: "Steps",
-            columns: [
-                .init("Customer"), .init("Cluster"), .init("Action"), .init("From"), .init("To"), .init("Due"),
-                .init("Planned start"), .init("Planned end"), .init("Blocked"), .init("Reason"),
-            ],
-            rows: plan.clusters.flatMap { item in
-                item.steps.map { step in
-                    [
-                        item.customer, item.cluster.name,
-                        step.action.rawValue + (step.component.map { " \($0)" } ?? ""),
-                        step.from, step.to ?? "-", StepText.due(step), StepText.start(step),
-                        step.plannedEnd?.description ?? "-", step.blocked ? "yes" : "no",
-                        step.reason + (step.scheduleRisk.map { "; at risk: \($0)" } ?? ""),
-                    ]
-                }
-            })
+        let steps = TextTable(title: "Steps", columns: stepColumns, rows: Array(stepRows(plan)))
         let customers = TextTable(
             title: "Customers",
             columns: [
@@ -51,6 +35,28 @@ public enum PlanReport {
         return Report(
             title: "Upgrade plan as of \(plan.asOf) (catalog \(plan.catalogVersion))",
             tables: tables, notes: notes(plan), json: PlanJSON(plan: plan))
+    }
+
+    /// The columns of the steps table (the first table, which CSV renders).
+    public static let stepColumns: [TextTable.Column] = [
+        .init("Customer"), .init("Cluster"), .init("Action"), .init("From"), .init("To"), .init("Due"),
+        .init("Planned start"), .init("Planned end"), .init("Blocked"), .init("Reason"),
+    ]
+
+    /// The steps table's rows, made one at a time as they are read: `plan --format csv` streams
+    /// them without building the other tables or holding every row.
+    public static func stepRows(_ plan: UpgradePlan) -> some Sequence<[String]> {
+        plan.clusters.lazy.flatMap { item in
+            item.steps.lazy.map { step in
+                [
+                    item.customer, item.cluster.name,
+                    step.action.rawValue + (step.component.map { " \($0)" } ?? ""),
+                    step.from, step.to ?? "-", StepText.due(step), StepText.start(step),
+                    step.plannedEnd?.description ?? "-", step.blocked ? "yes" : "no",
+                    step.reason + (step.scheduleRisk.map { "; at risk: \($0)" } ?? ""),
+                ]
+            }
+        }
     }
 
     /// `--compare`: both strategies per cluster behind its target, and the recommendation.
