@@ -45,10 +45,11 @@ public struct SourceFile: Sendable, Hashable {
 
     /// Composes the YAML node tree straight from libyaml's events, reporting syntax errors with
     /// their position. Every YAML file (catalog, inventory, review) is read this way, by the one
-    /// libyaml the binary links (the system's).
-    func compose(into sink: DiagnosticSink) -> YAMLNode? {
+    /// libyaml the binary links (the system's). With `stream`, the items of one list under the root
+    /// are handed over as they are composed (``EventComposer/ItemStream``).
+    func compose(into sink: DiagnosticSink, streaming stream: EventComposer.ItemStream? = nil) -> YAMLNode? {
         do {
-            guard let node = try EventComposer.compose(text) else {
+            guard let node = try EventComposer.compose(text, streaming: stream) else {
                 sink.error("empty-file", "the file is empty", at: start)
                 return nil
             }

@@ -18,6 +18,18 @@ enum EventComposer {
         let mark: YAMLMark
     }
 
+    /// The items of one list under the root mapping (the inventory's customers), handed over one
+    /// by one as each is composed, so a reader can decode an item and let its nodes go instead of
+    /// holding the whole tree.
+    struct ItemStream {
+        /// The root mapping's key whose list is streamed.
+        let key: String
+        /// Called with each complete item, its index in the list and the root mapping as composed
+        /// so far (the keys before this list); returns whether it took the item. A taken item is
+        /// left out of the tree; the others stay in the list as usual.
+        let take: (_ item: YAMLNode, _ index: Int, _ root: YAMLNode) -> Bool
+    }
+
     /// An open collection; a class so appends mutate in place (no copy per item).
     private final class Frame {
         let isMapping: Bool
@@ -26,6 +38,8 @@ enum EventComposer {
         var items: [YAMLNode] = []
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         var pendingKey: YAMLNode?
+        /// Items handed to an ``ItemStream`` rather than kept.
+        var taken = 0
         /// Nodes in this collection so far, itself included, counting what aliases expand to.
         var size = 1
         /// The deepest alias nesting inside this collection.
@@ -52,7 +66,7 @@ enum EventComposer {
     }
 
     /// The document's root, `nil` for an empty text.
-    static func compose(_ text: String) throws(Failure) -> YAMLNode? {
+    static func compose(_ text: String, streaming stream: ItemStream? = nil) throws(Failure) -> YAMLNode? {
         var copy = text
         let result: Result<YAMLNode?, Failure> = copy.withUTF8 { bytes in
             var parser = yaml_parser_t()
@@ -61,12 +75,12 @@ enum EventComposer {
             }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-            return run(&parser)
+            return run(&parser, stream: stream)
         }
         return try result.get()
     }
 
-    private static func run(_ parser: inout yaml_parser_t) -> Result<YAMLNode?, Failure> {
+    private static func run(_ parser: inout yaml_parser_t, stream: ItemStream?) -> Result<YAMLNode?, Failure> {
         var stack: [Frame] = []
         var anchors: [String: (node: YAMLNode, size: Int, aliasDepth: Int)] = [:]
         var root: YAMLNode?
@@ -82,7 +96,13 @@ enum EventComposer {
             top.size += size
             top.aliasDepth = max(top.aliasDepth, aliasDepth)
             if !top.isMapping {
-                top.items.append(node)
+                if let stream, stack.count == 2, stack[0].isMapping, stack[0].pendingKey?.string == stream.key,
+                    stream.take(node, top.taken + top.items.count, stack[0].node)
+                {
+                    top.taken += 1
+                } else {
+                    top.items.append(node)
+                }
             } else if let key = top.pendingKey {
                 top.pairs.append((key, node))
                 top.pendingKey = nil

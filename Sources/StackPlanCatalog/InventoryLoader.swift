@@ -53,34 +53,64 @@ public struct InventoryLoader: Sendable {
     }
 
     /// Validates `file` as an inventory.
+    ///
+    /// When the pods come before the customers (as in every inventory StackPlan writes), each
+    /// customer is decoded as soon as libyaml has composed it and its nodes are dropped, so the
+    /// whole node tree never sits in memory beside the inventory. Otherwise the tree is read as
+    /// a whole; the diagnostics are the same either way.
     public func load(_ file: SourceFile) -> InventoryLoadResult {
         let sink = DiagnosticSink()
-        guard let root = file.compose(into: sink),
+        let streamed = StreamedCustomers()
+        let stream = EventComposer.ItemStream(key: "customers") { item, index, root in
+            if streamed.pods == nil {
+                guard !streamed.declined, root["pods"] != nil,
+                    let partial = MappingReader(root, in: file, sink: streamed.sink, context: "the inventory")
+                else {
+                    streamed.declined = true
+                    return false
+                }
+                streamed.pods = readPods(partial, ids: &streamed.podIds)
+            }
+            if let reader = MappingReader(item, in: file, sink: streamed.sink, context: "customers", index: index),
+                let customer = customer(reader, pods: streamed.podIds, seen: &streamed.customerIds)
+            {
+                streamed.customers.append(customer)
+            }
+            return true
+        }
+        guard let root = file.compose(into: sink, streaming: stream),
             let reader = MappingReader(root, in: file, sink: sink, context: "the inventory")
         else { return InventoryLoadResult(inventory: nil, diagnostics: sink.diagnostics) }
+        // What the streamed items reported counts only once the whole file composed.
+        sink.append(contentsOf: streamed.sink.diagnostics)
         reader.rejectUnknownKeys(allowed: Self.rootKeys)
-        var podIds: Set<String> = []
-        let pods =
-            reader.items("pods") { item, _ -> Pod? in
-                item.rejectUnknownKeys(allowed: Self.podKeys)
-                guard let id = item.string("id"), let capacity = positiveInt(item, "upgradesPerWeek") else {
-                    return nil
-                }
-                guard podIds.insert(id).inserted else {
-                    sink.error("duplicate-id", "pod '\(id)' is declared twice", at: item.location("id"))
-                    return nil
-                }
-                return Pod(id: id, upgradesPerWeek: capacity, zone: zone(item, "zone", required: false))
-            } ?? []
-        var customerIds: Set<String> = []
+        var podIds = streamed.podIds
+        let pods = streamed.pods ?? readPods(reader, ids: &podIds)
+        var customerIds = streamed.customerIds
         let customers =
-            reader.items("customers") { item, _ -> Customer? in
+            streamed.customers
+            + (reader.items("customers") { item, _ -> Customer? in
                 customer(item, pods: podIds, seen: &customerIds)
-            } ?? []
+            } ?? [])
         let diagnostics = sink.diagnostics.sortedByLocation
         return InventoryLoadResult(
             inventory: diagnostics.hasErrors ? nil : Inventory(pods: pods, customers: customers),
             diagnostics: diagnostics)
+    }
+
+    /// The pods of the root mapping, their ids collected in `ids`.
+    private func readPods(_ reader: MappingReader, ids podIds: inout Set<String>) -> [Pod] {
+        reader.items("pods") { item, _ -> Pod? in
+            item.rejectUnknownKeys(allowed: Self.podKeys)
+            guard let id = item.string("id"), let capacity = positiveInt(item, "upgradesPerWeek") else {
+                return nil
+            }
+            guard podIds.insert(id).inserted else {
+                item.sink.error("duplicate-id", "pod '\(id)' is declared twice", at: item.location("id"))
+                return nil
+            }
+            return Pod(id: id, upgradesPerWeek: capacity, zone: zone(item, "zone", required: false))
+        } ?? []
     }
 
     private func customer(_ item: MappingReader, pods: Set<String>, seen: inout Set<String>) -> Customer? {
@@ -269,4 +299,18 @@ public struct InventoryLoader: Sendable {
         }
         return value
     }
+}
+
+/// What ``InventoryLoader/load(_:)`` decodes while the file is still being composed: the pods (read
+/// once, when the first customer arrives after them) and the customers, with their own
+/// diagnostics. A class: the composer's callback fills it in.
+private final class StreamedCustomers {
+    /// The pods, once read; nil before the first customer, or when the customers came first.
+    var pods: [Pod]?
+    var podIds: Set<String> = []
+    /// Set when the first customer came before any pods: the tree is then read as a whole.
+    var declined = false
+    var customers: [Customer] = []
+    var customerIds: Set<String> = []
+    let sink = DiagnosticSink()
 }

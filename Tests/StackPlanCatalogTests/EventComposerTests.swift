@@ -23,6 +23,22 @@ struct EventComposerTests {
         if case .scalar(_, let plain, _) = try #require(root["b"]?.items?.last) { #expect(!plain) }
     }
 
+    /// Items of the streamed list reach the callback in order with their indices and the root's
+    /// earlier keys; the ones it takes are left out of the tree, the others kept.
+    @Test func streamsTheItemsOfOneRootList() throws {
+        nonisolated(unsafe) var seen: [(String, Int, [String])] = []
+        let stream = EventComposer.ItemStream(key: "items") { item, index, root in
+            seen.append((item["id"]?.string ?? "", index, root.pairs?.compactMap(\.key.string) ?? []))
+            return index % 2 == 0
+        }
+        let text = "before: 1\nitems:\n  - id: a\n  - id: b\n  - id: c\nother: [x]\nafter:\n  - id: z\n"
+        let root = try #require(try EventComposer.compose(text, streaming: stream))
+        #expect(seen.map(\.0) == ["a", "b", "c"] && seen.map(\.1) == [0, 1, 2])
+        #expect(seen.allSatisfy { $0.2 == ["before"] })
+        #expect(root["items"]?.items?.compactMap { $0["id"]?.string } == ["b"])
+        #expect(root["after"]?.items?.count == 1 && root["other"]?.items?.count == 1)
+    }
+
     @Test func resolvesAliases() throws {
         let root = try #require(compose("base: &b {k: v}\ncopy: *b\n").0)
         #expect(root["copy"]?["k"]?.string == "v")

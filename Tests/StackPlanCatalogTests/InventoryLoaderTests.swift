@@ -113,6 +113,49 @@ struct InventoryLoaderTests {
         #expect(result.inventory == nil)
     }
 
+    /// Customers are decoded while the file is composed when the pods come first, and from the
+    /// whole tree otherwise: the same inventory and the same diagnostics either way (three lines
+    /// apart: the pods block moved). An alias of a customer repeats its id where the id is written.
+    @Test func customersBeforePodsReadTheSameAsAfter() throws {
+        let podsFirst =
+            Self.valid + "\n  - id: beta\n    name: Beta\n    pod: pod-red\n    monthlyFee: 5\n"
+            + "    environments: []\n  - *acme\n"
+        let anchored = podsFirst.replacingOccurrences(of: "  - id: acme", with: "  - &acme\n    id: acme")
+        let parts = anchored.components(separatedBy: "customers:\n")
+        let customersFirst = "customers:\n" + parts[1] + "\n" + parts[0]
+        let first = try load(anchored)
+        let second = try load(customersFirst)
+        #expect(first.inventory == nil && second.inventory == nil)
+        #expect(
+            first.diagnostics.map(\.description) == [
+                "inv.yaml:6:9: error: customer 'acme' is declared twice [duplicate-id]",
+                "inv.yaml:34:10: error: unknown pod 'pod-red'; declared pods: pod-blue [unknown-pod]",
+            ])
+        #expect(
+            second.diagnostics.map(\.description) == [
+                "inv.yaml:3:9: error: customer 'acme' is declared twice [duplicate-id]",
+                "inv.yaml:31:10: error: unknown pod 'pod-red'; declared pods: pod-blue [unknown-pod]",
+            ])
+        let fixed = [anchored, customersFirst].map {
+            $0.replacingOccurrences(of: "pod: pod-red", with: "pod: pod-blue")
+                .replacingOccurrences(of: "  - *acme\n", with: "")
+        }
+        let inventories = try fixed.map { try #require(try load($0).inventory) }
+        #expect(inventories[0] == inventories[1])
+        #expect(inventories[0].customers.map(\.id) == ["acme", "beta"])
+    }
+
+    /// A syntax error after some customers were decoded reports the syntax error alone, as when
+    /// the whole tree is composed first.
+    @Test func aSyntaxErrorAfterStreamedCustomersIsTheOnlyDiagnostic() throws {
+        let text =
+            Self.valid.replacingOccurrences(of: "pod: pod-blue", with: "pod: pod-red")
+            + "\n  - id: late\n    name: [unclosed\n"
+        let result = try load(text)
+        #expect(result.inventory == nil)
+        #expect(result.diagnostics.map(\.code) == ["yaml-syntax"])
+    }
+
     @Test func theShippedExampleIsValid() throws {
         let asOf = try #require(CalendarDay("2026-08-20"))
         let catalog = try #require(try CatalogDirectory.load(at: repositoryRoot + "/catalog", asOf: asOf).catalog)
