@@ -17,6 +17,14 @@ func peakMemoryMB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+/// The resident memory now (not the peak), in MB, from /proc/self/statm.
+func residentMB() -> Double {
+    guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+        let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+    else { return 0 }
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}
+
 func fail(_ message: String, _ status: Int32) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
     exit(status)
@@ -34,15 +42,18 @@ func planBenchmark(customers: Int, seed: UInt64) {
     let generated = seconds(start)
     let clusters = fleet.customers.reduce(0) { $0 + $1.environments.reduce(0) { $0 + $1.clusters.count } }
 
+    let heapBefore = residentMB()
     start = DispatchTime.now()
     let file = SourceFile(path: "fleet.yaml", relativePath: "fleet.yaml", text: yaml)
     let loaded = InventoryLoader(catalog: catalog).load(file)
     let loadTime = seconds(start)
     guard let inventory = loaded.inventory else { fail("the generated fleet does not validate", 65) }
+    let heapLoaded = residentMB()
 
     start = DispatchTime.now()
     let plan = UpgradePlanner(catalog: catalog, asOf: asOf).plan(inventory)
     let planTime = seconds(start)
+    let heapPlanned = residentMB()
 
     start = DispatchTime.now()
     let json = PlanReport.json(plan).serializedBytes(capacity: clusters * 1400)
@@ -56,6 +67,11 @@ func planBenchmark(customers: Int, seed: UInt64) {
     print(String(format: "json:     %.3f s  (%d MB)", renderTime, json.count / 1_000_000))
     print(
         String(format: "load+plan+json: %.3f s, peak memory %.0f MB", loadTime + planTime + renderTime, peakMemoryMB()))
+    print(
+        String(
+            format:
+                "resident memory added: loading %.0f MB, planning %.0f MB (besides the generated fleet and its YAML)",
+            heapLoaded - heapBefore, heapPlanned - heapLoaded))
 }
 
 /// A generated incident log of `count` rows over a 1,000-customer fleet.

@@ -76,6 +76,11 @@ final class ByteOutput {
     /// The bytes written, as an array.
     var array: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
+    /// Removes trailing copies of `byte`, never going below `start` bytes.
+    func dropTrailing(_ byte: UInt8, downTo start: Int) {
+        while count > max(start, 0), storage[count - 1] == byte { count -= 1 }
+    }
+
     /// Forgets the bytes written, keeping the capacity.
     func removeAll() {
         count = 0

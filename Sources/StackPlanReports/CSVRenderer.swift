@@ -7,10 +7,16 @@ public struct CSVRenderer: Sendable {
     public init() {}
 
     public func render(_ report: Report) -> String {
-        guard let table = report.tables.first else { return "" }
         var text: [UInt8] = []
-        stream(columns: table.columns, rows: table.rows, chunkSize: .max) { text.append(contentsOf: $0) }
+        stream(report, chunkSize: .max) { text.append(contentsOf: $0) }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The report's CSV handed to `sink` in chunks of about `chunkSize` bytes (each valid only
+    /// during the call); nothing for a report without tables.
+    public func stream(_ report: Report, chunkSize: Int = 1 << 20, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let table = report.tables.first else { return }
+        stream(columns: table.columns, rows: table.rows, chunkSize: chunkSize, to: sink)
     }
 
     /// The same CSV for a header and rows made one at a time (a lazy sequence keeps a large table

@@ -10,55 +10,77 @@ public struct TableRenderer: Sendable {
     /// Every cell, title and note is printed with its control characters as visible escapes, so
     /// a name holding an escape sequence cannot drive the terminal.
     public func render(_ report: Report) -> String {
-        var out: [UInt8] = []
+        var text: [UInt8] = []
+        stream(report, chunkSize: .max) { text.append(contentsOf: $0) }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The same text handed to `sink` in chunks of about `chunkSize` bytes (each valid only
+    /// during the call), so a large report is never held whole as text.
+    public func stream(_ report: Report, chunkSize: Int = 1 << 20, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let out = ByteOutput(capacity: min(chunkSize, 1 << 20) + 4096)
+        func flushIfFull() {
+            guard out.count >= chunkSize else { return }
+            out.withBytes(sink)
+            out.removeAll()
+        }
         for (index, table) in report.tables.enumerated() {
-            if index > 0 { out.append(contentsOf: "\n\n".utf8) }
+            if index > 0 { append("\n\n", to: out) }
             if let title = table.title {
-                out.append(contentsOf: bold(TextSafety.visible(title)).utf8)
+                append(bold(TextSafety.visible(title)), to: out)
                 out.append(Self.newline)
             }
-            render(table, into: &out)
+            render(table, into: out, afterEachLine: flushIfFull)
         }
         out.append(Self.newline)
         if !report.notes.isEmpty {
-            out.append(contentsOf: ("\n" + report.notes.map(TextSafety.visible).joined(separator: "\n") + "\n").utf8)
+            append("\n" + report.notes.map(TextSafety.visible).joined(separator: "\n") + "\n", to: out)
         }
-        return String(decoding: out, as: UTF8.self)
+        out.withBytes(sink)
     }
 
     private static let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
 
+    private func append(_ text: String, to out: ByteOutput) {
+        var text = text
+        text.withUTF8 { out.append($0) }
+    }
+
     /// The table's lines, separated by newlines, written as bytes: cells padded to their column's
-    /// width in characters, columns two spaces apart, no trailing spaces.
-    private func render(_ unsafe: TextTable, into out: inout [UInt8]) {
-        let rows = unsafe.rows.map { $0.map(TextSafety.visible) }
-        let columns = unsafe.columns
+    /// width in characters, columns two spaces apart, no trailing spaces. Cells are made visible
+    /// as they are measured and again as they are written, rather than held twice.
+    private func render(_ table: TextTable, into out: ByteOutput, afterEachLine: () -> Void) {
+        let columns = table.columns
         var widths = columns.map { Self.width($0.title) }
-        for row in rows {
+        for row in table.rows {
             for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], Self.width(cell))
+                widths[index] = max(widths[index], Self.width(TextSafety.visible(cell)))
             }
         }
         func line(_ cells: [String]) {
             let start = out.count
             for (index, cell) in cells.enumerated() {
-                if index > 0 { out.append(contentsOf: [Self.space, Self.space]) }
-                let padding = repeatElement(Self.space, count: max(0, widths[index] - Self.width(cell)))
-                if columns[index].alignRight { out.append(contentsOf: padding) }
-                out.append(contentsOf: cell.utf8)
-                if !columns[index].alignRight { out.append(contentsOf: padding) }
+                if index > 0 {
+                    out.append(Self.space)
+                    out.append(Self.space)
+                }
+                let padding = max(0, widths[index] - Self.width(cell))
+                if columns[index].alignRight { for _ in 0..<padding { out.append(Self.space) } }
+                append(cell, to: out)
+                if !columns[index].alignRight { for _ in 0..<padding { out.append(Self.space) } }
             }
-            while out.count > start, out.last == Self.space { out.removeLast() }
+            out.dropTrailing(Self.space, downTo: start)
         }
-        if color { out.append(contentsOf: "\u{1B}[1m".utf8) }
+        if color { append("\u{1B}[1m", to: out) }
         line(columns.map(\.title))
-        if color { out.append(contentsOf: "\u{1B}[0m".utf8) }
+        if color { append("\u{1B}[0m", to: out) }
         out.append(Self.newline)
-        out.append(contentsOf: widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ").utf8)
-        if rows.isEmpty { out.append(contentsOf: "\n(none)".utf8) }
-        for row in rows {
+        append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "), to: out)
+        if table.rows.isEmpty { append("\n(none)", to: out) }
+        for row in table.rows {
             out.append(Self.newline)
-            line(row)
+            line(row.map(TextSafety.visible))
+            afterEachLine()
         }
     }
 
