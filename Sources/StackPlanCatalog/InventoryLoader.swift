@@ -61,6 +61,7 @@ public struct InventoryLoader: Sendable {
     public func load(_ file: SourceFile) -> InventoryLoadResult {
         let sink = DiagnosticSink()
         let streamed = StreamedCustomers()
+        let versions = VersionTable()
         let stream = EventComposer.ItemStream(key: "customers") { item, index, root in
             if streamed.pods == nil {
                 guard !streamed.declined, root["pods"] != nil,
@@ -72,7 +73,7 @@ public struct InventoryLoader: Sendable {
                 streamed.pods = readPods(partial, ids: &streamed.podIds)
             }
             if let reader = MappingReader(item, in: file, sink: streamed.sink, context: "customers", index: index),
-                let customer = customer(reader, pods: streamed.podIds, seen: &streamed.customerIds)
+                let customer = customer(reader, pods: streamed.podIds, seen: &streamed.customerIds, versions: versions)
             {
                 streamed.customers.append(customer)
             }
@@ -90,7 +91,7 @@ public struct InventoryLoader: Sendable {
         let customers =
             streamed.customers
             + (reader.items("customers") { item, _ -> Customer? in
-                customer(item, pods: podIds, seen: &customerIds)
+                customer(item, pods: podIds, seen: &customerIds, versions: versions)
             } ?? [])
         let diagnostics = sink.diagnostics.sortedByLocation
         return InventoryLoadResult(
@@ -113,7 +114,9 @@ public struct InventoryLoader: Sendable {
         } ?? []
     }
 
-    private func customer(_ item: MappingReader, pods: Set<String>, seen: inout Set<String>) -> Customer? {
+    private func customer(
+        _ item: MappingReader, pods: Set<String>, seen: inout Set<String>, versions: VersionTable
+    ) -> Customer? {
         item.rejectUnknownKeys(allowed: Self.customerKeys)
         let id = item.string("id")
         if let id, !seen.insert(id).inserted {
@@ -136,7 +139,7 @@ public struct InventoryLoader: Sendable {
                 let name = env.string("name")
                 let kind = env.choice("kind", EnvironmentKind.self)
                 let clusters =
-                    env.items("clusters") { node, _ in cluster(node, names: &clusterNames) } ?? []
+                    env.items("clusters") { node, _ in cluster(node, names: &clusterNames, versions: versions) } ?? []
                 let windows = maintenanceWindows(env)
                 guard let name, let kind else { return nil }
                 return Environment(name: name, kind: kind, clusters: clusters, maintenanceWindows: windows)
@@ -164,7 +167,7 @@ public struct InventoryLoader: Sendable {
             waivers: waivers, maintenanceWindows: windows, freezes: freezes)
     }
 
-    private func cluster(_ item: MappingReader, names: inout Set<String>) -> Cluster? {
+    private func cluster(_ item: MappingReader, names: inout Set<String>, versions: VersionTable) -> Cluster? {
         item.rejectUnknownKeys(allowed: Self.clusterKeys)
         let name = item.string("name")
         if let name, !names.insert(name).inserted {
@@ -177,8 +180,8 @@ public struct InventoryLoader: Sendable {
             item.sink.error(
                 "unknown-platform", "unknown platform '\(platform)'; known: \(known)", at: item.location("platform"))
         }
-        let version = kubernetesVersion(item, "version", required: true)
-        let nodeVersion = kubernetesVersion(item, "nodeVersion", required: false)
+        let version = kubernetesVersion(item, "version", required: true, versions: versions)
+        let nodeVersion = kubernetesVersion(item, "nodeVersion", required: false, versions: versions)
         if let platform, let offered = catalog.platform(platform) {
             for (key, value) in [("version", version), ("nodeVersion", nodeVersion)] {
                 guard let minor = value?.minor, !offered.releases.contains(where: { $0.cycle == minor }) else {
@@ -195,9 +198,9 @@ public struct InventoryLoader: Sendable {
                 at: item.location("nodeVersion"))
         }
         let strategy = item.choice("strategy", UpgradeStrategy.self, required: false) ?? .inPlace
-        let components = installedComponents(item)
-        let uncataloged = versionMap(item, "uncataloged")
-        let conformance = conformanceRun(item)
+        let components = installedComponents(item, versions: versions)
+        let uncataloged = versionMap(item, "uncataloged", versions: versions)
+        let conformance = conformanceRun(item, versions: versions)
         guard let name, let platform, let version else { return nil }
         return Cluster(
             name: name, platform: platform, version: version, nodeVersion: nodeVersion, strategy: strategy,
@@ -205,12 +208,12 @@ public struct InventoryLoader: Sendable {
     }
 
     /// `uncataloged: {name: "version"}`: installed software no catalog component claims.
-    private func versionMap(_ item: MappingReader, _ key: String) -> [InstalledComponent] {
+    private func versionMap(_ item: MappingReader, _ key: String, versions: VersionTable) -> [InstalledComponent] {
         guard let node = item.value(key, required: false),
             let map = MappingReader(node, in: item.file, sink: item.sink, context: key)
         else { return [] }
         return map.pairs.compactMap { key, value -> InstalledComponent? in
-            guard let name = key.string, let text = value.string, let version = VersionNumber(version: text) else {
+            guard let name = key.string, let text = value.string, let version = versions.version(text) else {
                 item.sink.error(
                     "bad-version", "'\(key.string ?? "?")' needs a version such as \"1.2.3\"",
                     at: item.file.location(of: value))
@@ -221,13 +224,13 @@ public struct InventoryLoader: Sendable {
     }
 
     /// `conformance: {date, kubernetes, passed, failed, skipped}`: the newest conformance run.
-    private func conformanceRun(_ item: MappingReader) -> ConformanceRun? {
+    private func conformanceRun(_ item: MappingReader, versions: VersionTable) -> ConformanceRun? {
         guard let node = item.value("conformance", required: false),
             let run = MappingReader(node, in: item.file, sink: item.sink, context: "conformance")
         else { return nil }
         run.rejectUnknownKeys(allowed: Self.conformanceKeys)
         let date = run.day("date")
-        let kubernetes = kubernetesVersion(run, "kubernetes", required: true)
+        let kubernetes = kubernetesVersion(run, "kubernetes", required: true, versions: versions)
         func count(_ key: String) -> Int? {
             guard let text = run.string(key) else { return nil }
             guard let value = Int(text), (0...1_000_000).contains(value) else {
@@ -242,7 +245,7 @@ public struct InventoryLoader: Sendable {
         return ConformanceRun(date: date, kubernetes: kubernetes, passed: passed, failed: failed, skipped: skipped)
     }
 
-    private func installedComponents(_ item: MappingReader) -> [InstalledComponent] {
+    private func installedComponents(_ item: MappingReader, versions: VersionTable) -> [InstalledComponent] {
         guard let node = item.value("components", required: false),
             let map = MappingReader(node, in: item.file, sink: item.sink, context: "components")
         else { return [] }
@@ -252,7 +255,7 @@ public struct InventoryLoader: Sendable {
                 item.sink.error("unknown-component", "unknown component '\(id)'", at: item.file.location(of: key))
                 return nil
             }
-            guard let text = value.string, let version = VersionNumber(version: text) else {
+            guard let text = value.string, let version = versions.version(text) else {
                 item.sink.error(
                     "bad-version", "the version of '\(id)' must be dotted numbers such as \"3.4.1\"",
                     at: item.file.location(of: value))
@@ -263,11 +266,13 @@ public struct InventoryLoader: Sendable {
     }
 
     /// A Kubernetes version: a minor (`1.33`) or a patch (`1.33.4`), optionally with a leading `v`.
-    private func kubernetesVersion(_ item: MappingReader, _ key: String, required: Bool) -> VersionNumber? {
+    private func kubernetesVersion(
+        _ item: MappingReader, _ key: String, required: Bool, versions: VersionTable
+    ) -> VersionNumber? {
         guard let text = item.string(key, required: required) else { return nil }
         // No leading zeros in any part: `1.035` is no Kubernetes version.
         let core = text.drop { $0 == "v" }.prefix { $0 != "-" && $0 != "+" }
-        guard let version = VersionNumber(version: text), (2...3).contains(version.parts.count),
+        guard let version = versions.version(text), (2...3).contains(version.parts.count),
             !core.split(separator: ".").contains(where: { $0.count > 1 && $0.first == "0" })
         else {
             item.sink.error(
@@ -313,4 +318,18 @@ private final class StreamedCustomers {
     var customers: [Customer] = []
     var customerIds: Set<String> = []
     let sink = DiagnosticSink()
+}
+
+/// Parses each distinct version text of one inventory once: equal versions share one value (and
+/// its parts), which keeps a large fleet's memory down, and a repeated text costs a lookup.
+private final class VersionTable {
+    private var parsed: [String: VersionNumber?] = [:]
+
+    /// `VersionNumber(version: text)`, parsed the first time the text is seen.
+    func version(_ text: String) -> VersionNumber? {
+        if let known = parsed[text] { return known }
+        let version = VersionNumber(version: text)
+        parsed[text] = version
+        return version
+    }
 }
