@@ -28,7 +28,10 @@ public struct UpgradePlanner: Sendable {
             catalog: catalog, policy: policy, asOf: asOf, chooser: ReleaseChooser(asOf: asOf))
         let customers = inventory.customers
         var plans: [ClusterPlan] = []
+        // Sized once: growing by doubling would hold the old and new storage at the same time.
+        plans.reserveCapacity(customers.reduce(0) { $0 + $1.environments.reduce(0) { $0 + $1.clusters.count } })
         var qualification: [String: Bool] = [:]
+        var reasons = StringInterner()
         for customer in customers {
             let qualified = Qualification(customer).qualified
             qualification[customer.id] = qualified
@@ -36,9 +39,10 @@ public struct UpgradePlanner: Sendable {
                 for cluster in environment.clusters {
                     guard let platform = contexts[cluster.platform] else { continue }
                     plans.append(
-                        builder.plan(
-                            customer: customer, environment: environment, cluster: cluster, qualified: qualified,
-                            platform: platform))
+                        reasons.intern(
+                            builder.plan(
+                                customer: customer, environment: environment, cluster: cluster, qualified: qualified,
+                                platform: platform)))
                 }
             }
         }
