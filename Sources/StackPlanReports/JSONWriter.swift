@@ -98,6 +98,12 @@ public struct JSONWriter {
         escape(value)
     }
 
+    /// A value already encoded as JSON (one scalar, no line breaks), copied as it is.
+    mutating func encodedValue(_ bytes: [UInt8]) {
+        prepareValue()
+        bytes.withUnsafeBufferPointer { out.append($0) }
+    }
+
     /// A string, or `null`.
     public mutating func string(_ value: String?) {
         guard let value else { return null() }

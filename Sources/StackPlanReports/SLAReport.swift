@@ -86,6 +86,12 @@ struct SLAJSON: JSONDocument {
     let incidents: [IncidentAssessment]
     let customers: [CustomerCredit]
 
+    private static let severities = JSONNames<IncidentSeverity>()
+    private static let states = JSONNames<ResponseState>()
+    private static let reasons = JSONNames<IneligibleReason>()
+    private static let flags = JSONNames<IncidentFlag>()
+    private static let requests = JSONNames<CreditRequest>()
+
     static func withoutCluster(_ incidents: [IncidentAssessment]) -> Int {
         incidents.reduce(0) { $0 + ($1.incident.cluster == nil ? 1 : 0) }
     }
@@ -105,29 +111,29 @@ struct SLAJSON: JSONDocument {
             writer.key("cluster")
             writer.string(item.incident.cluster)
             writer.key("severity")
-            writer.string(item.incident.severity.rawValue)
+            writer.string(item.incident.severity, from: Self.severities)
             writer.key("appliedSeverity")
-            writer.string(item.appliedSeverity.rawValue)
+            writer.string(item.appliedSeverity, from: Self.severities)
             writer.key("opened")
             writer.instant(item.incident.openedAt)
             writer.key("due")
             writer.instant(item.due)
             writer.key("state")
-            writer.string(item.state.rawValue)
+            writer.string(item.state, from: Self.states)
             writer.key("met")
             writer.bool(item.state != .missed)
             writer.key("eligible")
             writer.bool(item.eligible)
             writer.key("ineligibleReasons")
             writer.beginArray()
-            for reason in item.reasonSet { writer.string(reason.rawValue) }
+            for reason in item.reasonSet { writer.string(reason, from: Self.reasons) }
             writer.endArray()
             writer.key("flags")
             writer.beginArray()
-            for flag in item.flagSet { writer.string(flag.rawValue) }
+            for flag in item.flagSet { writer.string(flag, from: Self.flags) }
             writer.endArray()
             writer.key("creditRequest")
-            writer.string(item.request.rawValue)
+            writer.string(item.request, from: Self.requests)
             writer.endObject()
         }
         writer.endArray()

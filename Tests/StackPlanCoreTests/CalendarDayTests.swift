@@ -4,6 +4,32 @@ import Testing
 
 @Suite("CalendarDay")
 struct CalendarDayTests {
+    /// The fast conversion agrees with Hinnant's on every day of years 1–9999 and on both sides
+    /// of its range, and each date converts back to its day.
+    @Test func bothDayToDateConversionsAgree() {
+        // 0001-01-01 is day -719,162 and 9999-12-31 day 2,932,896.
+        for days in -719_162...2_932_896 {
+            let fast = CalendarDay.civilFromDays(days)
+            let reference = CalendarDay.civilFromDaysAnyRange(days)
+            guard fast == reference else {
+                Issue.record("day \(days): \(fast) != \(reference)")
+                return
+            }
+        }
+        for days in [-12_699_423, -12_699_422, -12_699_421, Int(Int32.min), Int(Int32.max), 1_060_000_000] {
+            #expect(CalendarDay.civilFromDays(days) == CalendarDay.civilFromDaysAnyRange(days), "\(days)")
+        }
+        for days in stride(from: -719_162, through: 2_932_896, by: 997) {
+            let (year, month, day) = CalendarDay.civilFromDays(days)
+            #expect(CalendarDay(year: year, month: month, day: day)?.dayNumber == days)
+        }
+    }
+
+    @Test(arguments: [0, 1, -1, 86_399, 86_400, -86_399, -86_400, -86_401, Int.min, Int.max])
+    func anInstantsUTCDayIsTheFloorOfItsDays(seconds: Int) {
+        let expected = Int((Double(seconds) / 86_400).rounded(.down))
+        #expect(Instant(seconds: seconds).utcDay.dayNumber == Int(Int32(clamping: expected)))
+    }
     @Test(arguments: ["1970-01-01", "2024-02-29", "2026-12-31", "2000-02-29", "9999-12-31"])
     func roundTripsValidDates(_ text: String) throws {
         let day = try #require(CalendarDay(text))

@@ -117,7 +117,28 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
         return era * 146_097 + doe - 719_468
     }
 
-    private static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    /// Neri and Schneider's algorithm ("Euclidean affine functions and their application to
+    /// calendar algorithms", 2022): unsigned 32-bit arithmetic, no signed division, for every day
+    /// from about the year -32,800 on; Hinnant's below for anything else.
+    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        // 719,468 days from 0000-03-01 to 1970-01-01, plus 82 cycles of 400 years.
+        let shifted = days + 12_699_422
+        guard shifted >= 0, shifted <= Int(UInt32.max / 4) else { return civilFromDaysAnyRange(days) }
+        let n1 = 4 &* UInt32(shifted) &+ 3
+        let century = n1 / 146_097
+        let n2 = 4 &* (n1 % 146_097 / 4) &+ 3
+        let p2 = UInt64(2_939_745) &* UInt64(n2)
+        let yearOfCentury = UInt32(truncatingIfNeeded: p2 >> 32)
+        let dayOfYear = UInt32(truncatingIfNeeded: p2) / 2_939_745 / 4
+        let n3 = 2141 &* dayOfYear &+ 197_913
+        let month = Int(n3 >> 16)
+        let day = Int((n3 & 0xFFFF) / 2141) + 1
+        let inNextYear = dayOfYear >= 306
+        let year = Int(100 &* century &+ yearOfCentury) - 32_800 + (inNextYear ? 1 : 0)
+        return (year, inNextYear ? month - 12 : month, day)
+    }
+
+    static func civilFromDaysAnyRange(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

@@ -69,7 +69,7 @@ public enum IncidentFlag: String, CaseIterable, Sendable, OrderedCases {
 }
 
 /// Whether and when a credit was requested.
-public enum CreditRequest: String, Sendable {
+public enum CreditRequest: String, CaseIterable, Sendable {
     /// Within the request window after the missed due time.
     case inTime = "in-time"
     case late

@@ -81,7 +81,8 @@ public struct Instant: Hashable, Comparable, Sendable {
 
     /// The UTC date.
     public var utcDay: CalendarDay {
-        CalendarDay(dayNumber: Int((Double(seconds) / 86_400).rounded(.down)))
+        // Floor division in integers (no overflow, even at Int.min).
+        CalendarDay(dayNumber: seconds >= 0 ? seconds / 86_400 : -1 - (-(seconds + 1)) / 86_400)
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`.
