@@ -3,38 +3,47 @@ import StackPlanCore
 /// Builds the report of `stackplan plan` from an upgrade plan.
 public enum PlanReport {
     public static func make(_ plan: UpgradePlan) -> Report {
-        let clusters = TextTable(
+        Report(
+            title: "Upgrade plan as of \(plan.asOf) (catalog \(plan.catalogVersion))",
+            tables: tables(plan).map(\.materialized), notes: notes(plan), json: PlanJSON(plan: plan))
+    }
+
+    /// The report's tables with their rows made as they are read: steps, clusters, customers, and
+    /// with `--compare` the strategies. `plan --format table` streams these.
+    public static func tables(_ plan: UpgradePlan) -> [LazyTextTable] {
+        let clusters = LazyTextTable(
             title: "Clusters",
             columns: [
                 .init("Customer"), .init("Cluster"), .init("Kind"), .init("Platform"), .init("Version"),
                 .init("Target"), .init("Strategy"), .init("SLA"), .init("Next due"), .init("Ext. support ends"),
                 .init("Status"),
             ],
-            rows: plan.clusters.map { item in
-                [
-                    item.customer, item.cluster.name, item.kind.rawValue, item.cluster.platform,
-                    item.cluster.version.text,
-                    item.target?.text ?? "-", item.cluster.strategy.rawValue,
-                    item.slaApplies ? "yes" : "no (" + item.slaReasons.map(\.rawValue).joined(separator: ", ") + ")",
-                    item.firstDue?.description ?? "-", item.endOfExtendedSupport?.description ?? "-",
-                    item.status.rawValue,
-                ]
-            })
-        let steps = TextTable(title: "Steps", columns: stepColumns, rows: Array(stepRows(plan)))
-        let customers = TextTable(
+            rows: AnySequence(
+                plan.clusters.lazy.map { item in
+                    [
+                        item.customer, item.cluster.name, item.kind.rawValue, item.cluster.platform,
+                        item.cluster.version.text,
+                        item.target?.text ?? "-", item.cluster.strategy.rawValue,
+                        item.slaApplies
+                            ? "yes" : "no (" + item.slaReasons.map(\.rawValue).joined(separator: ", ") + ")",
+                        item.firstDue?.description ?? "-", item.endOfExtendedSupport?.description ?? "-",
+                        item.status.rawValue,
+                    ]
+                }))
+        let steps = LazyTextTable(title: "Steps", columns: stepColumns, rows: AnySequence(stepRows(plan)))
+        let customers = LazyTextTable(
             title: "Customers",
             columns: [
                 .init("Customer"), .init("Qualified"), .init("Clusters", alignRight: true),
                 .init("Overdue", alignRight: true), .init("At risk", alignRight: true),
             ],
-            rows: plan.customers.map {
-                [$0.id, $0.qualified ? "yes" : "no", String($0.clusters), String($0.overdue), String($0.atRisk)]
-            })
+            rows: AnySequence(
+                plan.customers.lazy.map {
+                    [$0.id, $0.qualified ? "yes" : "no", String($0.clusters), String($0.overdue), String($0.atRisk)]
+                }))
         var tables = [steps, clusters, customers]
-        if plan.clusters.contains(where: { $0.comparison != nil }) { tables.append(strategies(plan)) }
-        return Report(
-            title: "Upgrade plan as of \(plan.asOf) (catalog \(plan.catalogVersion))",
-            tables: tables, notes: notes(plan), json: PlanJSON(plan: plan))
+        if plan.clusters.contains(where: { $0.comparison != nil }) { tables.append(LazyTextTable(strategies(plan))) }
+        return tables
     }
 
     /// The columns of the steps table (the first table, which CSV renders).
@@ -83,8 +92,13 @@ public enum PlanReport {
     }
 
     /// Waivers in force and warnings, listed in every text format.
-    static func notes(_ plan: UpgradePlan) -> [String] {
-        plan.clusters.flatMap { item -> [String] in
+    public static func notes(_ plan: UpgradePlan) -> [String] {
+        Array(noteLines(plan))
+    }
+
+    /// The same notes made as they are read (a large fleet has hundreds of thousands).
+    public static func noteLines(_ plan: UpgradePlan) -> some Sequence<String> {
+        plan.clusters.lazy.flatMap { item -> [String] in
             let waiver = item.waiver.map {
                 ["waiver: \(item.customer)/\(item.cluster.name) deadlines deferred to \($0.until): \($0.reason)"]
             }

@@ -23,6 +23,30 @@ public struct TextTable: Hashable, Sendable {
     }
 }
 
+/// A table whose rows are made each time they are read: for text output too large to hold as
+/// strings (a 100,000-customer plan), which the table renderer reads twice — column widths, then
+/// lines — without ever keeping the rows.
+public struct LazyTextTable {
+    public let title: String?
+    public let columns: [TextTable.Column]
+    /// Read once per pass; each pass makes the rows again.
+    public let rows: AnySequence<[String]>
+
+    public init(title: String?, columns: [TextTable.Column], rows: AnySequence<[String]>) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// A table's rows as they are.
+    public init(_ table: TextTable) {
+        self.init(title: table.title, columns: table.columns, rows: AnySequence(table.rows))
+    }
+
+    /// The rows, made once and kept.
+    public var materialized: TextTable { TextTable(title: title, columns: columns, rows: Array(rows)) }
+}
+
 /// What a command reports: the same values as tables (for table, CSV and Markdown) and as JSON.
 public struct Report: Sendable {
     /// The heading of the whole report.

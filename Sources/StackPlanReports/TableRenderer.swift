@@ -18,13 +18,21 @@ public struct TableRenderer: Sendable {
     /// The same text handed to `sink` in chunks of about `chunkSize` bytes (each valid only
     /// during the call), so a large report is never held whole as text.
     public func stream(_ report: Report, chunkSize: Int = 1 << 20, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        stream(tables: report.tables.map(LazyTextTable.init), notes: report.notes, chunkSize: chunkSize, to: sink)
+    }
+
+    /// The same for tables whose rows are made as they are read (twice: widths, then lines).
+    public func stream(
+        tables: [LazyTextTable], notes: some Sequence<String>, chunkSize: Int = 1 << 20,
+        to sink: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         let out = ByteOutput(capacity: min(chunkSize, 1 << 20) + 4096)
         func flushIfFull() {
             guard out.count >= chunkSize else { return }
             out.withBytes(sink)
             out.removeAll()
         }
-        for (index, table) in report.tables.enumerated() {
+        for (index, table) in tables.enumerated() {
             if index > 0 { append("\n\n", to: out) }
             if let title = table.title {
                 append(bold(TextSafety.visible(title)), to: out)
@@ -33,8 +41,14 @@ public struct TableRenderer: Sendable {
             render(table, into: out, afterEachLine: flushIfFull)
         }
         out.append(Self.newline)
-        if !report.notes.isEmpty {
-            append("\n" + report.notes.map(TextSafety.visible).joined(separator: "\n") + "\n", to: out)
+        // A blank line, then one line per note.
+        var first = true
+        for note in notes {
+            if first { out.append(Self.newline) }
+            first = false
+            append(TextSafety.visible(note), to: out)
+            out.append(Self.newline)
+            flushIfFull()
         }
         out.withBytes(sink)
     }
@@ -49,10 +63,12 @@ public struct TableRenderer: Sendable {
     /// The table's lines, separated by newlines, written as bytes: cells padded to their column's
     /// width in characters, columns two spaces apart, no trailing spaces. Cells are made visible
     /// as they are measured and again as they are written, rather than held twice.
-    private func render(_ table: TextTable, into out: ByteOutput, afterEachLine: () -> Void) {
+    private func render(_ table: LazyTextTable, into out: ByteOutput, afterEachLine: () -> Void) {
         let columns = table.columns
         var widths = columns.map { Self.width($0.title) }
+        var isEmpty = true
         for row in table.rows {
+            isEmpty = false
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], Self.width(TextSafety.visible(cell)))
             }
@@ -76,7 +92,7 @@ public struct TableRenderer: Sendable {
         if color { append("\u{1B}[0m", to: out) }
         out.append(Self.newline)
         append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "), to: out)
-        if table.rows.isEmpty { append("\n(none)", to: out) }
+        if isEmpty { append("\n(none)", to: out) }
         for row in table.rows {
             out.append(Self.newline)
             line(row.map(TextSafety.visible))
