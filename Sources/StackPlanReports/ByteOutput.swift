@@ -68,9 +68,12 @@ final class ByteOutput {
         count += 2
     }
 
-    /// Calls `body` with the bytes written (valid only during the call).
-    func withBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        body(UnsafeBufferPointer(start: storage, count: count))
+    /// Hands the bytes written to `sink` (valid only during the call) and forgets them, when
+    /// there are at least `minimum`: how every streamed format writes in chunks.
+    func flush(ifAtLeast minimum: Int = 1, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard count >= max(minimum, 1) else { return }
+        sink(UnsafeBufferPointer(start: storage, count: count))
+        count = 0
     }
 
     /// The bytes written, as an array.
@@ -79,11 +82,6 @@ final class ByteOutput {
     /// Removes trailing copies of `byte`, never going below `start` bytes.
     func dropTrailing(_ byte: UInt8, downTo start: Int) {
         while count > max(start, 0), storage[count - 1] == byte { count -= 1 }
-    }
-
-    /// Forgets the bytes written, keeping the capacity.
-    func removeAll() {
-        count = 0
     }
 
     private func grow(to needed: Int) {

@@ -35,14 +35,11 @@ public struct CSVRenderer: Sendable {
             }
             out.append(UInt8(ascii: "\r"))
             out.append(UInt8(ascii: "\n"))
-            if out.count >= chunkSize {
-                out.withBytes(sink)
-                out.removeAll()
-            }
+            out.flush(ifAtLeast: chunkSize, to: sink)
         }
         line(columns.map(\.title))
         rows.forEach(line)
-        out.withBytes(sink)
+        out.flush(to: sink)
     }
 
     static func field(_ text: String) -> String {

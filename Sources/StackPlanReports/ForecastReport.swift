@@ -74,7 +74,7 @@ public enum ForecastReport {
         let ranking = report.tables[0]
         var out = "<h2>Upgrade deadlines per month</h2>\n" + chart(forecast.deadlines)
         out += "<h2>Customers by risk</h2>\n"
-        out += HTMLPage.table(ranking.columns.map(\.title), ranking.rows) { index, _ in
+        out += HTMLPage.table(ranking.columns.map(\.title), Array(ranking.rows)) { index, _ in
             ranking.columns[index].alignRight ? "n" : nil
         }
         out += "<p>\(HTMLPage.escape(report.notes.joined(separator: " ")))</p>\n"

@@ -58,11 +58,11 @@ public enum HTMLPage {
         var body = ""
         for table in report.tables {
             if let title = table.title { body += "<h2>\(escape(title))</h2>\n" }
-            body += self.table(table.columns.map(\.title), table.rows) { index, _ in
+            body += self.table(table.columns.map(\.title), Array(table.rows)) { index, _ in
                 table.columns[index].alignRight ? "n" : nil
             }
         }
-        if !report.notes.isEmpty { body += list(report.notes) }
+        if !report.notes.isEmpty { body += list(Array(report.notes)) }
         return render(title: report.title, body: body)
     }
 

@@ -26,10 +26,13 @@ final class JSONKeyCache {
         fragments.deallocate()
     }
 
-    /// `,\n`, `depth` levels of indentation and `"name": `, or nil when it does not fit a slot or
+    /// `lineStart` (the comma, line break and indentation of the key's depth), then `"`, the name
+    /// and `keyEnd` (`": `) — the writer's own fragments — or nil when that does not fit a slot or
     /// the literal has no address (a single-scalar literal). Drop the first byte for a member
     /// that needs no comma.
-    func fragment(_ name: StaticString, depth: Int) -> UnsafeBufferPointer<UInt8>? {
+    func fragment(
+        _ name: StaticString, depth: Int, lineStart: UnsafeBufferPointer<UInt8>, keyEnd: UnsafeBufferPointer<UInt8>
+    ) -> UnsafeBufferPointer<UInt8>? {
         guard name.hasPointerRepresentation else { return nil }
         let address = UInt(bitPattern: name.utf8Start)
         let slot =
@@ -39,21 +42,17 @@ final class JSONKeyCache {
         if entry.address == address, entry.depth == depth, entry.count > 0 {
             return UnsafeBufferPointer(start: start, count: entry.count)
         }
-        let count = 2 + 2 * depth + 1 + name.utf8CodeUnitCount + 3
+        let count = lineStart.count + 1 + name.utf8CodeUnitCount + keyEnd.count
         guard count <= Self.slotSize else { return nil }
         var position = start
         func put(_ byte: UInt8) {
             position.initialize(to: byte)
             position += 1
         }
-        put(UInt8(ascii: ","))
-        put(UInt8(ascii: "\n"))
-        for _ in 0..<(2 * depth) { put(UInt8(ascii: " ")) }
+        lineStart.forEach(put)
         put(UInt8(ascii: "\""))
-        for offset in 0..<name.utf8CodeUnitCount { put(name.utf8Start[offset]) }
-        put(UInt8(ascii: "\""))
-        put(UInt8(ascii: ":"))
-        put(UInt8(ascii: " "))
+        name.withUTF8Buffer { $0.forEach(put) }
+        keyEnd.forEach(put)
         entries[slot] = Entry(address: address, depth: depth, count: count)
         return UnsafeBufferPointer(start: start, count: count)
     }

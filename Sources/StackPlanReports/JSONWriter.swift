@@ -38,9 +38,8 @@ public struct JSONWriter {
 
     /// Hands what is buffered to the sink, if the writer streams.
     public mutating func flush() {
-        guard let sink, out.count > 0 else { return }
-        out.withBytes(sink)
-        out.removeAll()
+        guard let sink else { return }
+        out.flush(to: sink)
     }
 
     /// Ends the document with a newline.
@@ -72,7 +71,11 @@ public struct JSONWriter {
     /// name is copied as it is: a literal key must need no escaping (every report's keys are
     /// camelCase words).
     public mutating func key(_ name: StaticString) {
-        if !afterKey, depth > 0, let fragment = keyCache.fragment(name, depth: depth) {
+        if !afterKey, depth > 0, depth <= Self.maxIndent,
+            let fragment = keyCache.fragment(
+                name, depth: depth, lineStart: UnsafeBufferPointer(start: fragments, count: 2 + 2 * depth),
+                keyEnd: UnsafeBufferPointer(start: fragments + Self.keyEnd, count: 3))
+        {
             out.append(innermostHasElements ? fragment : UnsafeBufferPointer(rebasing: fragment.dropFirst()))
             innermostHasElements = true
             afterKey = true

@@ -2,15 +2,8 @@ import StackPlanCore
 
 /// Builds the report of `stackplan plan` from an upgrade plan.
 public enum PlanReport {
+    /// Its rows and notes are made as the renderers read them, never held for the whole fleet.
     public static func make(_ plan: UpgradePlan) -> Report {
-        Report(
-            title: "Upgrade plan as of \(plan.asOf) (catalog \(plan.catalogVersion))",
-            tables: tables(plan).map(\.materialized), notes: notes(plan), json: PlanJSON(plan: plan))
-    }
-
-    /// The report's tables with their rows made as they are read: steps, clusters, customers, and
-    /// with `--compare` the strategies. `plan --format table` streams these.
-    public static func tables(_ plan: UpgradePlan) -> [LazyTextTable] {
         let clusters = LazyTextTable(
             title: "Clusters",
             columns: [
@@ -18,7 +11,7 @@ public enum PlanReport {
                 .init("Target"), .init("Strategy"), .init("SLA"), .init("Next due"), .init("Ext. support ends"),
                 .init("Status"),
             ],
-            rows: AnySequence(
+            rows: Remade {
                 plan.clusters.lazy.map { item in
                     [
                         item.customer, item.cluster.name, item.kind.rawValue, item.cluster.platform,
@@ -29,32 +22,35 @@ public enum PlanReport {
                         item.firstDue?.description ?? "-", item.endOfExtendedSupport?.description ?? "-",
                         item.status.rawValue,
                     ]
-                }))
-        let steps = LazyTextTable(title: "Steps", columns: stepColumns, rows: AnySequence(stepRows(plan)))
+                }
+            })
+        let steps = LazyTextTable(title: "Steps", columns: stepColumns, rows: Remade { stepRows(plan) })
         let customers = LazyTextTable(
             title: "Customers",
             columns: [
                 .init("Customer"), .init("Qualified"), .init("Clusters", alignRight: true),
                 .init("Overdue", alignRight: true), .init("At risk", alignRight: true),
             ],
-            rows: AnySequence(
+            rows: Remade {
                 plan.customers.lazy.map {
                     [$0.id, $0.qualified ? "yes" : "no", String($0.clusters), String($0.overdue), String($0.atRisk)]
-                }))
+                }
+            })
         var tables = [steps, clusters, customers]
         if plan.clusters.contains(where: { $0.comparison != nil }) { tables.append(LazyTextTable(strategies(plan))) }
-        return tables
+        return Report(
+            title: "Upgrade plan as of \(plan.asOf) (catalog \(plan.catalogVersion))",
+            tables: tables, notes: Remade { notes(plan) }, json: PlanJSON(plan: plan))
     }
 
     /// The columns of the steps table (the first table, which CSV renders).
-    public static let stepColumns: [TextTable.Column] = [
+    static let stepColumns: [TextTable.Column] = [
         .init("Customer"), .init("Cluster"), .init("Action"), .init("From"), .init("To"), .init("Due"),
         .init("Planned start"), .init("Planned end"), .init("Blocked"), .init("Reason"),
     ]
 
-    /// The steps table's rows, made one at a time as they are read: `plan --format csv` streams
-    /// them without building the other tables or holding every row.
-    public static func stepRows(_ plan: UpgradePlan) -> some Sequence<[String]> {
+    /// The steps table's rows, made one at a time as they are read.
+    static func stepRows(_ plan: UpgradePlan) -> some Sequence<[String]> {
         plan.clusters.lazy.flatMap { item in
             item.steps.lazy.map { step in
                 [
@@ -91,13 +87,9 @@ public enum PlanReport {
             })
     }
 
-    /// Waivers in force and warnings, listed in every text format.
-    public static func notes(_ plan: UpgradePlan) -> [String] {
-        Array(noteLines(plan))
-    }
-
-    /// The same notes made as they are read (a large fleet has hundreds of thousands).
-    public static func noteLines(_ plan: UpgradePlan) -> some Sequence<String> {
+    /// Waivers in force and warnings, listed in every text format; made as they are read (a large
+    /// fleet has hundreds of thousands).
+    static func notes(_ plan: UpgradePlan) -> some Sequence<String> {
         plan.clusters.lazy.flatMap { item -> [String] in
             let waiver = item.waiver.map {
                 ["waiver: \(item.customer)/\(item.cluster.name) deadlines deferred to \($0.until): \($0.reason)"]

@@ -23,28 +23,39 @@ public struct TextTable: Hashable, Sendable {
     }
 }
 
-/// A table whose rows are made each time they are read: for text output too large to hold as
-/// strings (a 100,000-customer plan), which the table renderer reads twice — column widths, then
-/// lines — without ever keeping the rows.
-public struct LazyTextTable {
+/// Values made afresh each time they are read: the rows and notes of a report too large to hold
+/// as strings (a 100,000-customer plan). Renderers may read them more than once — the table
+/// renderer sizes its columns, then writes — and nothing is kept between reads.
+public struct Remade<Element>: Sequence, Sendable {
+    private let make: @Sendable () -> AnyIterator<Element>
+
+    /// Values made by `make` on every read.
+    public init<Values: Sequence>(_ make: @escaping @Sendable () -> Values) where Values.Element == Element {
+        self.make = { AnyIterator(make().makeIterator()) }
+    }
+
+    public func makeIterator() -> AnyIterator<Element> { make() }
+
+    /// Whether there are no values (makes at most the first).
+    public var isEmpty: Bool { make().next() == nil }
+}
+
+/// A table as renderers read it: its rows, possibly made as they are read (``Remade``).
+public struct LazyTextTable: Sendable {
     public let title: String?
     public let columns: [TextTable.Column]
-    /// Read once per pass; each pass makes the rows again.
-    public let rows: AnySequence<[String]>
+    public let rows: Remade<[String]>
 
-    public init(title: String?, columns: [TextTable.Column], rows: AnySequence<[String]>) {
+    public init(title: String?, columns: [TextTable.Column], rows: Remade<[String]>) {
         self.title = title
         self.columns = columns
         self.rows = rows
     }
 
-    /// A table's rows as they are.
+    /// A table whose rows are already made.
     public init(_ table: TextTable) {
-        self.init(title: table.title, columns: table.columns, rows: AnySequence(table.rows))
+        self.init(title: table.title, columns: table.columns, rows: Remade { table.rows })
     }
-
-    /// The rows, made once and kept.
-    public var materialized: TextTable { TextTable(title: title, columns: columns, rows: Array(rows)) }
 }
 
 /// What a command reports: the same values as tables (for table, CSV and Markdown) and as JSON.
@@ -52,13 +63,18 @@ public struct Report: Sendable {
     /// The heading of the whole report.
     public let title: String
     /// Tables in order; CSV renders the first one only.
-    public let tables: [TextTable]
+    public let tables: [LazyTextTable]
     /// Lines printed after the tables in text formats (legends, notes).
-    public let notes: [String]
+    public let notes: Remade<String>
     /// The JSON document.
     public let json: any JSONDocument
 
     public init(title: String, tables: [TextTable], notes: [String] = [], json: any JSONDocument) {
+        self.init(title: title, tables: tables.map(LazyTextTable.init), notes: Remade { notes }, json: json)
+    }
+
+    /// A report whose rows and notes are made as the renderers read them.
+    public init(title: String, tables: [LazyTextTable], notes: Remade<String>, json: any JSONDocument) {
         self.title = title
         self.tables = tables
         self.notes = notes

@@ -17,22 +17,11 @@ public struct TableRenderer: Sendable {
 
     /// The same text handed to `sink` in chunks of about `chunkSize` bytes (each valid only
     /// during the call), so a large report is never held whole as text.
+    /// Rows made as they are read (``Remade``) are read twice — widths, then lines — and not kept.
     public func stream(_ report: Report, chunkSize: Int = 1 << 20, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
-        stream(tables: report.tables.map(LazyTextTable.init), notes: report.notes, chunkSize: chunkSize, to: sink)
-    }
-
-    /// The same for tables whose rows are made as they are read (twice: widths, then lines).
-    public func stream(
-        tables: [LazyTextTable], notes: some Sequence<String>, chunkSize: Int = 1 << 20,
-        to sink: (UnsafeBufferPointer<UInt8>) -> Void
-    ) {
         let out = ByteOutput(capacity: min(chunkSize, 1 << 20) + 4096)
-        func flushIfFull() {
-            guard out.count >= chunkSize else { return }
-            out.withBytes(sink)
-            out.removeAll()
-        }
-        for (index, table) in tables.enumerated() {
+        func flushIfFull() { out.flush(ifAtLeast: chunkSize, to: sink) }
+        for (index, table) in report.tables.enumerated() {
             if index > 0 { append("\n\n", to: out) }
             if let title = table.title {
                 append(bold(TextSafety.visible(title)), to: out)
@@ -43,14 +32,14 @@ public struct TableRenderer: Sendable {
         out.append(Self.newline)
         // A blank line, then one line per note.
         var first = true
-        for note in notes {
+        for note in report.notes {
             if first { out.append(Self.newline) }
             first = false
             append(TextSafety.visible(note), to: out)
             out.append(Self.newline)
             flushIfFull()
         }
-        out.withBytes(sink)
+        out.flush(to: sink)
     }
 
     private static let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")

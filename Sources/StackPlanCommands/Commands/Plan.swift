@@ -38,13 +38,6 @@ public struct Plan: ParsableCommand {
             fleet, customer: customer, compare: compare)
         switch output.chosen {
         case .ics: Console.out(ICalendarRenderer().render(plan, customer: customer))
-        case .json: PlanReport.json(plan).stream(toBuffers: Console.out(buffer:))
-        case .table:
-            TableRenderer(color: Console.colorEnabled(fd: 1)).stream(
-                tables: PlanReport.tables(plan), notes: PlanReport.noteLines(plan), to: Console.out(buffer:))
-        case .csv:
-            CSVRenderer().stream(
-                columns: PlanReport.stepColumns, rows: PlanReport.stepRows(plan), to: Console.out(buffer:))
         default: output.emit(PlanReport.make(plan))
         }
         Console.keepUntilExit(loaded, fleet, planned, plan)

@@ -108,10 +108,11 @@ public struct FormatOption<Choices: FormatChoices>: ParsableArguments {
     }
 
     /// Renders `report` to standard output in the chosen format (tables coloured only on a
-    /// terminal without NO_COLOR). Tables and CSV stream in chunks rather than as one String.
+    /// terminal without NO_COLOR). JSON, tables and CSV stream in chunks rather than as one String.
     public func emit(_ report: Report) {
         let color = Console.colorEnabled(fd: 1)
         switch chosen {
+        case .json: report.json.stream(toBuffers: Console.out(buffer:))
         case .table: TableRenderer(color: color).stream(report, to: Console.out(buffer:))
         case .csv: CSVRenderer().stream(report, to: Console.out(buffer:))
         default: Console.out(report.rendered(as: chosen, color: color))

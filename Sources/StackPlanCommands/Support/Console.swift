@@ -10,7 +10,8 @@ public enum Console {
 
     /// Writes `text` to standard output as is.
     public static func out(_ text: String) {
-        out(bytes: Array(text.utf8))
+        var text = text
+        text.withUTF8(out(buffer:))
     }
 
     /// Writes a buffer of UTF-8 bytes to standard output without copying it (streamed reports).
@@ -22,15 +23,6 @@ public enum Console {
             let data = Data(
                 bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
             FileHandle.standardOutput.write(data)
-        }
-    }
-
-    /// Writes UTF-8 bytes to standard output as they are (large reports skip building a String).
-    public static func out(bytes: [UInt8]) {
-        if let capture {
-            capture.append(bytes, to: .standardOutput)
-        } else {
-            bytes.withUnsafeBufferPointer { FileHandle.standardOutput.write(Data(buffer: $0)) }
         }
     }
 
