@@ -124,11 +124,7 @@ extension SLACommand {
                     }
                 } ?? log
             let (assessed, credits) = assessor.assess(selected)
-            if output.chosen == .json {
-                SLAReport.json(incidents: assessed, customers: credits).stream(toBuffers: Console.out(buffer:))
-            } else {
-                output.emit(SLAReport.make(incidents: assessed, customers: credits, asOf: judged, zone: zone))
-            }
+            output.emit(SLAReport.make(incidents: assessed, customers: credits, asOf: judged, zone: zone))
         }
     }
 }
