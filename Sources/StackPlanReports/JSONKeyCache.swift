@@ -1,7 +1,8 @@
 /// The encoded start of an object member named by a literal — `,\n`, the indentation and
 /// `"name": ` — for ``JSONWriter/key(_:)``: built the first time a key is written at a depth, then
-/// copied in one go (a report writes the same dozen keys a million times). Slots are found by
-/// the literal's address and the depth; a collision rebuilds the slot, so the cache never grows.
+/// copied in one go (a report writes the same dozen keys a million times). Slots are found by a
+/// multiplicative hash of the literal's address and the depth (short literals lie a few bytes
+/// apart); a collision rebuilds the slot, so the cache never grows.
 final class JSONKeyCache {
     private struct Entry {
         var address: UInt = 0
@@ -9,7 +10,7 @@ final class JSONKeyCache {
         var count = 0
     }
 
-    private static let slotCount = 256
+    private static let slotCount = 1024
     /// Room per fragment; a longer one (deep or long key) is not cached.
     private static let slotSize = 64
     private let entries: UnsafeMutablePointer<Entry>
@@ -35,8 +36,8 @@ final class JSONKeyCache {
     ) -> UnsafeBufferPointer<UInt8>? {
         guard name.hasPointerRepresentation else { return nil }
         let address = UInt(bitPattern: name.utf8Start)
-        let slot =
-            Int(truncatingIfNeeded: (address >> 3) &+ UInt(truncatingIfNeeded: depth) &* 0x9E37) & (Self.slotCount - 1)
+        let mixed = (address ^ UInt(truncatingIfNeeded: depth) << 48) &* 0x9E37_79B9_7F4A_7C15
+        let slot = Int(truncatingIfNeeded: mixed >> 54)  // the top 10 bits: 1,024 slots
         let start = fragments + slot * Self.slotSize
         let entry = entries[slot]
         if entry.address == address, entry.depth == depth, entry.count > 0 {
@@ -45,14 +46,13 @@ final class JSONKeyCache {
         let count = lineStart.count + 1 + name.utf8CodeUnitCount + keyEnd.count
         guard count <= Self.slotSize else { return nil }
         var position = start
-        func put(_ byte: UInt8) {
-            position.initialize(to: byte)
-            position += 1
-        }
-        lineStart.forEach(put)
-        put(UInt8(ascii: "\""))
-        name.withUTF8Buffer { $0.forEach(put) }
-        keyEnd.forEach(put)
+        if let base = lineStart.baseAddress { position.initialize(from: base, count: lineStart.count) }
+        position += lineStart.count
+        position.initialize(to: UInt8(ascii: "\""))
+        position += 1
+        position.initialize(from: name.utf8Start, count: name.utf8CodeUnitCount)
+        position += name.utf8CodeUnitCount
+        if let base = keyEnd.baseAddress { position.initialize(from: base, count: keyEnd.count) }
         entries[slot] = Entry(address: address, depth: depth, count: count)
         return UnsafeBufferPointer(start: start, count: count)
     }
