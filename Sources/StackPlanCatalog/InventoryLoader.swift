@@ -272,7 +272,7 @@ public struct InventoryLoader: Sendable {
         guard let text = item.string(key, required: required) else { return nil }
         // No leading zeros in any part: `1.035` is no Kubernetes version.
         let core = text.drop { $0 == "v" }.prefix { $0 != "-" && $0 != "+" }
-        guard let version = versions.version(text), (2...3).contains(version.parts.count),
+        guard let version = versions.version(text), (2...3).contains(version.partCount),
             !core.split(separator: ".").contains(where: { $0.count > 1 && $0.first == "0" })
         else {
             item.sink.error(

@@ -85,7 +85,7 @@ struct MappingReader {
     /// A release cycle; `minorOnly` demands exactly `MAJOR.MINOR`.
     func cycle(_ key: String, required: Bool = true, minorOnly: Bool = false) -> VersionNumber? {
         guard let text = string(key, required: required) else { return nil }
-        guard let cycle = VersionNumber(cycle: text), !minorOnly || cycle.parts.count == 2 else {
+        guard let cycle = VersionNumber(cycle: text), !minorOnly || cycle.partCount == 2 else {
             let shape = minorOnly ? "a Kubernetes minor such as \"1.36\"" : "dotted numbers such as \"3.4\""
             sink.error("bad-cycle", "'\(key)' must be \(shape), not '\(text)'", at: location(key))
             return nil

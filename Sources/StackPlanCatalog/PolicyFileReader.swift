@@ -77,7 +77,7 @@ extension CatalogFileReaders {
         guard let upgrade, let section = section(upgrade, "nodeSkew", keys: nodeSkewKeys) else { return standard }
         var below = standard.olderBelow
         if let text = section.string("olderBelow", required: false) {
-            if let minor = VersionNumber(cycle: text), minor.parts.count == 2 {
+            if let minor = VersionNumber(cycle: text), minor.partCount == 2 {
                 below = minor
             } else {
                 section.sink.error(

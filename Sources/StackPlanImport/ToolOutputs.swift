@@ -52,7 +52,7 @@ public enum ToolOutputs {
     static func kubernetes(_ text: String) -> (version: VersionNumber, platform: String?)? {
         let body = text.hasPrefix("v") ? String(text.dropFirst()) : text
         let core = body.prefix { $0 != "-" && $0 != "+" }
-        guard let version = VersionNumber(version: core), version.parts.count >= 2 else { return nil }
+        guard let version = VersionNumber(version: core), version.partCount >= 2 else { return nil }
         return (version, body.contains("-eks-") ? "eks" : nil)
     }
 

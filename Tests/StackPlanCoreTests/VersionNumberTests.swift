@@ -35,4 +35,25 @@ struct VersionNumberTests {
         #expect(patch.minor.text == "1.33")
         #expect(patch.minor.advancingMinor(by: 2).text == "1.35")
     }
+
+    @Test func keepsPartsBeyondTheThirdThroughTheText() throws {
+        let long = try #require(VersionNumber(version: "v2.1.0.7.3-rc.1"))
+        #expect(long.parts == [2, 1, 0, 7, 3])
+        #expect(long.partCount == 5)
+        #expect(long.part(3) == 7)
+        #expect(long.part(9) == 0)
+        let other = try #require(VersionNumber(version: "2.1.0.7.10"))
+        #expect(long < other)
+        #expect(long != other)
+        #expect(long == VersionNumber(parts: [2, 1, 0, 7, 3]))
+        #expect(Set([long, VersionNumber(parts: [2, 1, 0, 7, 3])]).count == 1)
+    }
+
+    @Test func ordersNegativeAndClampedParts() {
+        let negative = VersionNumber(parts: [1, 2, 3, -4, 5])
+        #expect(negative.parts == [1, 2, 3, -4, 5])
+        #expect(negative < VersionNumber(parts: [1, 2, 3, 0]))
+        #expect(VersionNumber(parts: [1, 2]) < VersionNumber(parts: [1, 2, -1]))
+        #expect(VersionNumber(parts: [1, Int.max]).part(1) == Int(Int32.max))
+    }
 }

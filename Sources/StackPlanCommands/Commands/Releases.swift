@@ -61,7 +61,7 @@ public struct Compat: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        guard kubernetes.parts.count == 2,
+        guard kubernetes.partCount == 2,
             !kubernetes.text.split(separator: ".").contains(where: { $0.count > 1 && $0.first == "0" })
         else {
             throw ValidationError("--kubernetes takes a minor such as 1.35, not '\(kubernetes)'")

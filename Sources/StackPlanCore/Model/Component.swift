@@ -50,11 +50,19 @@ public struct Component: Hashable, Sendable {
 
     /// The release an installed version belongs to: the cycle that is its prefix at a dot boundary.
     public func release(containing version: VersionNumber) -> ComponentRelease? {
-        var best: ComponentRelease?
-        for release in releases where version.belongs(to: release.cycle) {
-            if best.map({ $0.cycle.parts.count < release.cycle.parts.count }) ?? true { best = release }
+        Self.release(containing: version, in: releases)
+    }
+
+    /// The release of `releases` an installed version belongs to (see `release(containing:)`).
+    /// Planning calls this on a component's `releases` read in place: calling the method on a
+    /// component held by a class copies the whole component first.
+    static func release(containing version: VersionNumber, in releases: [ComponentRelease]) -> ComponentRelease? {
+        // By index: only the release found is copied out.
+        var best: Int?
+        for index in releases.indices where version.belongs(to: releases[index].cycle) {
+            if best.map({ releases[$0].cycle.partCount < releases[index].cycle.partCount }) ?? true { best = index }
         }
-        return best
+        return best.map { releases[$0] }
     }
 }
 

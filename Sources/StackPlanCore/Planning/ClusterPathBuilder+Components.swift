@@ -4,13 +4,16 @@ extension ClusterPathBuilder {
     /// R3 for monitoring and logging platforms, and components whose version matches no release.
     /// The move happens on the running cluster, so the release chosen must run on its minor.
     func endOfLifeComponentSteps(
-        _ cluster: Cluster, target: VersionNumber, installed: inout [String: VersionNumber], warnings: inout [String]
+        _ cluster: Cluster, target: VersionNumber, installed: inout InstalledVersions, warnings: inout [String]
     ) -> [PlanStep] {
         var steps: [PlanStep] = []
         let current = cluster.minor
-        for item in cluster.components {
-            guard let component = components[item.id], !component.value.releases.isEmpty else { continue }
-            guard let release = component.value.release(containing: item.version) else {
+        // `installed` starts as the cluster's components, in the same order.
+        for (index, item) in cluster.components.enumerated() {
+            guard let component = installed.entries[index].component, !component.value.releases.isEmpty else {
+                continue
+            }
+            guard let release = component.release(containing: item.version) else {
                 warnings.append("\(component.value.name) \(item.version) matches no release cycle in the catalog")
                 let to = component.value.newestRelease
                 steps.append(
@@ -21,14 +24,15 @@ extension ClusterPathBuilder {
                             "\(component.value.name) \(item.version) matches no known release: move to a catalog release"
                     )
                 )
-                if let to { installed[item.id] = VersionNumber(version: Self.versionText(to)) }
+                if let to { installed.set(item.id, to: VersionNumber(version: Self.versionText(to))) }
                 continue
             }
             guard component.value.role == .monitoring || component.value.role == .logging, let eol = release.eol else {
                 continue
             }
             let choice = chooser.target(
-                of: component.value, from: release.cycle, runningOn: current, through: current,
+                of: component.value.id, releases: component.value.releases, from: release.cycle, runningOn: current,
+                through: current,
                 reaching: max(current, target))
             // Nothing to move to yet when the installed cycle is still the best supported one.
             if let next = choice.release, next.cycle == release.cycle { continue }
@@ -36,7 +40,7 @@ extension ClusterPathBuilder {
             let ending = "\(name) \(release.cycle) reaches end of life on \(eol)"
             steps.append(
                 move(
-                    component.value, from: item.version, choice: choice, due: eol.adding(days: policy.endOfLifeDays),
+                    component.value.id, from: item.version, choice: choice, due: eol.adding(days: policy.endOfLifeDays),
                     low: current, high: current,
                     reason: choice.release == nil
                         ? "\(ending) and \(blockedReason(name, choice, current, current))"
@@ -49,13 +53,13 @@ extension ClusterPathBuilder {
     /// and, when no control-plane path follows to move them, a step (or a blocked step) with no
     /// due date. When a path follows, its first component moves take care of them.
     func currentFitSteps(
-        _ cluster: Cluster, moving: Bool, installed: inout [String: VersionNumber], warnings: inout [String]
+        _ cluster: Cluster, moving: Bool, installed: inout InstalledVersions, warnings: inout [String]
     ) -> [PlanStep] {
         let current = cluster.minor
         var steps: [PlanStep] = []
-        for id in installed.keys.sorted() {
-            guard let version = installed[id], let component = components[id],
-                let release = component.value.release(containing: version),
+        for index in installed.entries.indices {
+            guard let version = installed.entries[index].version, let component = installed.entries[index].component,
+                let release = component.release(containing: version),
                 !ReleaseChooser.mayRun(release, on: current)
             else { continue }
             let range = release.kubernetes.map { " (Kubernetes \($0))" } ?? ""
@@ -64,10 +68,11 @@ extension ClusterPathBuilder {
             )
             guard moving else { continue }
             let choice = chooser.target(
-                of: component.value, from: release.cycle, runningOn: current, through: current, reaching: current)
+                of: component.value.id, releases: component.value.releases, from: release.cycle, runningOn: current,
+                through: current, reaching: current)
             steps.append(
                 move(
-                    component.value, from: version, choice: choice, due: nil, low: current, high: current,
+                    component.value.id, from: version, choice: choice, due: nil, low: current, high: current,
                     reason: choice.release == nil
                         ? blockedReason(component.value.name, choice, current, current)
                         : "\(component.value.name) \(release.cycle) does not support Kubernetes \(current), "
@@ -82,20 +87,21 @@ extension ClusterPathBuilder {
     /// `reach`), or is blocked with the reason.
     func componentMoves(
         runningOn low: VersionNumber, through high: VersionNumber, reaching reach: VersionNumber, due: CalendarDay?,
-        installed: inout [String: VersionNumber]
+        installed: inout InstalledVersions
     ) -> [PlanStep] {
         var steps: [PlanStep] = []
-        for id in installed.keys.sorted() {
-            guard let version = installed[id], let component = components[id],
-                let release = component.value.release(containing: version),
+        for index in installed.entries.indices {
+            guard let version = installed.entries[index].version, let component = installed.entries[index].component,
+                let release = component.release(containing: version),
                 !ReleaseChooser.mayRun(release, from: low, through: high)
             else { continue }
             let choice = chooser.target(
-                of: component.value, from: release.cycle, runningOn: low, through: high, reaching: reach)
+                of: component.value.id, releases: component.value.releases, from: release.cycle, runningOn: low,
+                through: high, reaching: reach)
             let range = release.kubernetes.map { " (Kubernetes \($0))" } ?? ""
             steps.append(
                 move(
-                    component.value, from: version, choice: choice, due: due, low: low, high: high,
+                    component.value.id, from: version, choice: choice, due: due, low: low, high: high,
                     reason: choice.release == nil
                         ? blockedReason(component.value.name, choice, low, high)
                         : "\(component.value.name) \(release.cycle)\(range) does not run on Kubernetes "
@@ -107,13 +113,13 @@ extension ClusterPathBuilder {
 
     /// One component step for `choice`, recording the new version in `installed` when it moves.
     private func move(
-        _ component: Component, from version: VersionNumber, choice: ReleaseChooser.Choice, due: CalendarDay?,
-        low: VersionNumber, high: VersionNumber, reason: String, installed: inout [String: VersionNumber]
+        _ id: String, from version: VersionNumber, choice: ReleaseChooser.Choice, due: CalendarDay?,
+        low: VersionNumber, high: VersionNumber, reason: String, installed: inout InstalledVersions
     ) -> PlanStep {
         let to = choice.release.map(Self.versionText)
-        if let to { installed[component.id] = VersionNumber(version: to) }
+        if let to { installed.set(id, to: VersionNumber(version: to)) }
         return PlanStep(
-            action: .upgradeComponent, component: component.id, from: version.text, to: to, due: due,
+            action: .upgradeComponent, component: id, from: version.text, to: to, due: due,
             blocked: to == nil, reason: reason)
     }
 

@@ -45,7 +45,7 @@ struct ClusterPathBuilder {
         }
 
         let hasPath = released && target.map { current < $0 } ?? false
-        var installed = Dictionary(uniqueKeysWithValues: cluster.components.map { ($0.id, $0.version) })
+        var installed = InstalledVersions(cluster.components, catalog: components)
         var steps = endOfLifeComponentSteps(
             cluster, target: target ?? current, installed: &installed, warnings: &warnings)
         steps += currentFitSteps(cluster, moving: !hasPath, installed: &installed, warnings: &warnings)
@@ -83,7 +83,7 @@ struct ClusterPathBuilder {
         let nodes = cluster.nodeMinor
         let current = cluster.minor
         guard nodes < current else { return [] }
-        let lag = current.parts[1] - nodes.parts[1]
+        let lag = current.part(1) - nodes.part(1)
         let allowed = policy.nodeSkew.allowedLag(nodes: nodes)
         var reason = "worker nodes on \(nodes) follow the control plane to \(current)"
         if lag > allowed {
@@ -105,7 +105,7 @@ struct ClusterPathBuilder {
     /// `offset` is the number of steps before these in the cluster's list (for `blockedBy`).
     private func clusterSteps(
         _ cluster: Cluster, to target: VersionNumber, platform: PlatformContext,
-        installed: inout [String: VersionNumber], offset: Int
+        installed: inout InstalledVersions, offset: Int
     ) -> [PlanStep] {
         let current = cluster.minor
         var steps: [PlanStep] = []
@@ -113,8 +113,8 @@ struct ClusterPathBuilder {
         let hops: [(VersionNumber, VersionNumber)] =
             sideBySide
             ? [(current, target)]
-            : (current.parts[1]..<target.parts[1]).map {
-                (VersionNumber(parts: [current.parts[0], $0]), VersionNumber(parts: [current.parts[0], $0 + 1]))
+            : (current.part(1)..<target.part(1)).map {
+                (VersionNumber(parts: [current.part(0), $0]), VersionNumber(parts: [current.part(0), $0 + 1]))
             }
         let releaseDays = policy.releaseDays(for: cluster.strategy)
         for (from, to) in hops {
@@ -198,5 +198,10 @@ final class ComponentBox: Sendable {
 
     init(_ value: Component) {
         self.value = value
+    }
+
+    /// `value.release(containing:)`, without copying the component to call it.
+    func release(containing version: VersionNumber) -> ComponentRelease? {
+        Component.release(containing: version, in: value.releases)
     }
 }

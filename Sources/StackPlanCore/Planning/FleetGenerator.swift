@@ -87,7 +87,7 @@ public struct FleetGenerator: Sendable {
         let minor = minors[min(lag, minors.count - 1)]
         let patch = Int.random(in: 0...9, using: &random)
         let nodeLag = Int.random(in: 0..<100, using: &random) < 15 ? Int.random(in: 1...4, using: &random) : 0
-        let nodes = nodeLag > 0 && minor.parts[1] - nodeLag > 0 ? minor.advancingMinor(by: -nodeLag) : nil
+        let nodes = nodeLag > 0 && minor.part(1) - nodeLag > 0 ? minor.advancingMinor(by: -nodeLag) : nil
         let offered = catalog.components.filter {
             $0.isOffered(on: platform.id) && !$0.releases.isEmpty && $0.role != .iac && $0.role != .cicd
         }

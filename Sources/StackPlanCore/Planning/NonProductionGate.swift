@@ -5,16 +5,18 @@ enum NonProductionGate {
     /// Blocks, in place, the production steps whose non-production counterparts cannot get there.
     static func apply(_ plans: inout [ClusterPlan]) {
         var reach: [PlanScheduler.NonProductionKey: [(cluster: String, minor: VersionNumber)]] = [:]
-        for plan in plans where plan.kind == .nonProduction {
-            var highest = plan.cluster.minor
-            for step in plan.steps where step.action.movesControlPlane && !step.blocked {
+        // By index: iterating the plans themselves would copy each one.
+        for index in plans.indices where plans[index].kind == .nonProduction {
+            var highest = plans[index].cluster.minor
+            for step in plans[index].steps where step.action.movesControlPlane && !step.blocked {
                 if let minor = step.minor, highest < minor { highest = minor }
             }
-            reach[PlanScheduler.NonProductionKey(plan), default: []].append((plan.cluster.name, highest))
+            reach[PlanScheduler.NonProductionKey(plans, at: index), default: []].append(
+                (plans[index].cluster.name, highest))
         }
         guard !reach.isEmpty else { return }
         for index in plans.indices where plans[index].kind == .production {
-            guard let others = reach[PlanScheduler.NonProductionKey(plans[index])] else { continue }
+            guard let others = reach[PlanScheduler.NonProductionKey(plans, at: index)] else { continue }
             // The first step that cannot go is the cause; the steps after it wait for it.
             for step in plans[index].steps.indices {
                 let item = plans[index].steps[step]

@@ -61,7 +61,7 @@ struct PlanScheduler {
 
         for plan in indices where plans[plan].kind == .nonProduction {
             pendingNonProduction[plans[plan].customer, default: 0] += 1
-            nonProduction[NonProductionKey(plans[plan]), default: []].append(plan)
+            nonProduction[NonProductionKey(plans, at: plan), default: []].append(plan)
         }
         for plan in indices {
             if plans[plan].kind == .production, pendingNonProduction[plans[plan].customer, default: 0] > 0 {
@@ -75,12 +75,12 @@ struct PlanScheduler {
             var step = plans[plan].steps[ready.step]
             var earliest = max(asOf, nextStart[plan] ?? asOf, step.notBefore ?? asOf)
             if plans[plan].kind == .production, step.action != .upgradeComponent, let minor = step.minor,
-                let soaked = Self.reached(minor, by: nonProduction[NonProductionKey(plans[plan])] ?? [], in: plans)
+                let soaked = Self.reached(minor, by: nonProduction[NonProductionKey(plans, at: plan)] ?? [], in: plans)
             {
                 earliest = max(earliest, soaked.adding(days: policy.soakDays + 1))
             }
             let begin: CalendarDay
-            if let finder = finder(for: plans[plan]) {
+            if let finder = finder(customer: plans[plan].customer, environment: plans[plan].environment) {
                 let usesCapacity = step.action.usesPodCapacity
                 let (found, freeze) = finder.first(
                     from: earliest, duration: policy.durations.days(for: step.action),
@@ -125,16 +125,17 @@ struct CustomerCalendar {
 }
 
 extension PlanScheduler {
-    /// The window finder for a cluster's steps, `nil` when its customer has no windows there.
-    func finder(for plan: borrowing ClusterPlan) -> WindowFinder? {
-        guard let calendar = calendars[plan.customer] else { return nil }
-        let windows = calendar.environmentWindows[plan.environment] ?? calendar.windows
+    /// The window finder for the steps of a cluster in `environment` of `customer`, `nil` when the
+    /// customer has no windows there.
+    func finder(customer: String, environment: String) -> WindowFinder? {
+        guard let calendar = calendars[customer] else { return nil }
+        let windows = calendar.environmentWindows[environment] ?? calendar.windows
         guard !windows.isEmpty else { return nil }
         let podZone =
             calendar.podZone.flatMap { zones[$0] } ?? zones[policy.serviceLevels.businessHours.zone.identifier]
             ?? policy.serviceLevels.businessHours.zone
         return WindowFinder(
-            windows: windows, freezes: calendar.freezes, environment: plan.environment, holidays: policy.holidays,
+            windows: windows, freezes: calendar.freezes, environment: environment, holidays: policy.holidays,
             podZone: podZone, zones: zones)
     }
 
@@ -143,9 +144,10 @@ extension PlanScheduler {
         let customer: String
         let platform: String
 
-        init(_ plan: borrowing ClusterPlan) {
-            customer = plan.customer
-            platform = plan.cluster.platform
+        /// The key of `plans[index]` (read in place: taking the plan out of the array would copy it).
+        init(_ plans: borrowing [ClusterPlan], at index: Int) {
+            customer = plans[index].customer
+            platform = plans[index].cluster.platform
         }
     }
 

@@ -50,9 +50,20 @@ final class ReleaseChooser {
         of component: Component, from installed: VersionNumber, runningOn low: VersionNumber,
         through high: VersionNumber, reaching reach: VersionNumber
     ) -> Choice {
-        let key = Key(component: component.id, installed: installed, low: low, high: high, reach: reach)
+        target(
+            of: component.id, releases: component.releases, from: installed, runningOn: low, through: high,
+            reaching: reach)
+    }
+
+    /// `target(of:from:runningOn:through:reaching:)` for the component `id` with `releases` (read
+    /// in place from a component held by a class, which would otherwise be copied whole).
+    func target(
+        of id: String, releases: [ComponentRelease], from installed: VersionNumber, runningOn low: VersionNumber,
+        through high: VersionNumber, reaching reach: VersionNumber
+    ) -> Choice {
+        let key = Key(component: id, installed: installed, low: low, high: high, reach: reach)
         if let cached = cache[key] { return cached }
-        let fitting = component.releases.filter {
+        let fitting = releases.filter {
             !($0.cycle < installed) && Self.mayRun($0, from: low, through: high)
         }
         let live = fitting.filter { release in release.eol.map { $0 > asOf } ?? true }
@@ -79,6 +90,6 @@ final class ReleaseChooser {
     }
 
     private static func minorNumber(_ version: VersionNumber) -> Int {
-        version.parts.count > 1 ? version.parts[1] : 0
+        version.part(1)
     }
 }

@@ -79,7 +79,7 @@ extension UpgradePlanner {
                 customer: customer, environment: environment, cluster: flipped, qualified: plan.qualified,
                 platform: platform
             ).steps.filter { !$0.projected }
-            estimate(&other, finder: scheduler.finder(for: plan))
+            estimate(&other, finder: scheduler.finder(customer: plan.customer, environment: plan.environment))
             plans[index].comparison = StrategyComparison.choose(
                 planned: planned, other: alternative(other, strategy: flipped.strategy, planned: false),
                 freeze: plan.steps.contains { $0.scheduleRisk?.freeze != nil })

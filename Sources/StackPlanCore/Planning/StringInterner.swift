@@ -8,10 +8,8 @@ struct StringInterner {
         seen.insert(text).memberAfterInsert
     }
 
-    /// `plan` with every step's reason interned.
-    mutating func intern(_ plan: ClusterPlan) -> ClusterPlan {
-        var plan = plan
-        for index in plan.steps.indices { plan.steps[index].reason = intern(plan.steps[index].reason) }
-        return plan
+    /// Interns every step's reason in place.
+    mutating func intern(reasonsOf steps: inout [PlanStep]) {
+        for index in steps.indices { steps[index].reason = intern(steps[index].reason) }
     }
 }

@@ -38,11 +38,11 @@ public struct UpgradePlanner: Sendable {
             for environment in customer.environments {
                 for cluster in environment.clusters {
                     guard let platform = contexts[cluster.platform] else { continue }
-                    plans.append(
-                        reasons.intern(
-                            builder.plan(
-                                customer: customer, environment: environment, cluster: cluster, qualified: qualified,
-                                platform: platform)))
+                    var plan = builder.plan(
+                        customer: customer, environment: environment, cluster: cluster, qualified: qualified,
+                        platform: platform)
+                    reasons.intern(reasonsOf: &plan.steps)
+                    plans.append(consume plan)
                 }
             }
         }
@@ -66,18 +66,18 @@ public struct UpgradePlanner: Sendable {
         scheduler.schedule(
             &plans, pods: Dictionary(inventory.pods.map { ($0.id, $0.upgradesPerWeek) }) { first, _ in first },
             podOf: Dictionary(customers.map { ($0.id, $0.pod) }) { first, _ in first })
-        for index in plans.indices { plans[index].status = status(of: plans[index]) }
+        for index in plans.indices { updateStatus(&plans[index]) }
         if compare {
             self.compare(
                 &plans, inventory: inventory, builder: builder, scheduler: scheduler, contexts: contexts, only: only)
         }
         var counts: [String: (clusters: Int, overdue: Int, atRisk: Int)] = [:]
-        for plan in plans {
-            var count = counts[plan.customer] ?? (0, 0, 0)
-            count.clusters += 1
-            if plan.status == .overdue { count.overdue += 1 }
-            if plan.status == .atRisk { count.atRisk += 1 }
-            counts[plan.customer] = count
+        // By index: iterating the plans themselves would copy each one.
+        for index in plans.indices {
+            let status = plans[index].status
+            counts[plans[index].customer, default: (0, 0, 0)].clusters += 1
+            if status == .overdue { counts[plans[index].customer, default: (0, 0, 0)].overdue += 1 }
+            if status == .atRisk { counts[plans[index].customer, default: (0, 0, 0)].atRisk += 1 }
         }
         let summaries = customers.map { customer in
             let count = counts[customer.id] ?? (0, 0, 0)
@@ -93,12 +93,18 @@ public struct UpgradePlanner: Sendable {
             customers: summaries.filter { $0.id == only })
     }
 
+    /// Sets `plan.status` by the status rule (in place: the plan is not copied).
+    func updateStatus(_ plan: inout ClusterPlan) {
+        plan.status = status(of: plan)
+    }
+
     /// The status rule, first match wins.
     func status(of plan: borrowing ClusterPlan) -> ClusterStatus {
+        if let nextDue = plan.nextDue, nextDue < asOf { return .overdue }
         // Projected steps are estimates: they never make a cluster overdue or at risk.
-        let known = plan.steps.filter { !$0.projected }
-        let dues = known.compactMap(\.due) + [plan.nextDue].compactMap { $0 }
-        if dues.contains(where: { $0 < asOf }) { return .overdue }
+        if plan.steps.contains(where: { step in !step.projected && step.due.map { $0 < asOf } ?? false }) {
+            return .overdue
+        }
         if plan.steps.contains(where: { $0.isAtRisk(on: asOf, margin: catalog.policy.atRiskWithinDays) }) {
             return .atRisk
         }

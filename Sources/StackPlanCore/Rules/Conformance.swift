@@ -103,7 +103,7 @@ public struct ConformanceReview: Sendable {
                 "Upgrade to \(window.first?.text ?? "the newest minor").")
         }
         let allowed = catalog.policy.nodeSkew.allowedLag(nodes: cluster.nodeMinor)
-        let lag = (minor.parts.last ?? 0) - (cluster.nodeMinor.parts.last ?? 0)
+        let lag = minor.part(minor.partCount - 1) - cluster.nodeMinor.part(cluster.nodeMinor.partCount - 1)
         if lag > allowed {
             add(
                 .required, "node-skew", nil,
