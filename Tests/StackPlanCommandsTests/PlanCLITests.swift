@@ -121,6 +121,26 @@ struct PlanCLITests {
         #expect(try stackplan(arguments).stdout == stackplan(arguments).stdout)
     }
 
+    @Test func everyJobCountGivesTheSameBytes() throws {
+        let generated = try stackplan(["generate-fleet", "--customers", "120", "--seed", "5", "--as-of", "2026-09-01"])
+        let fleet = FileManager.default.temporaryDirectory.appendingPathComponent("jobs-\(UUID().uuidString).yaml")
+        try generated.stdout.write(to: fleet, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: fleet) }
+        let base = ["plan", "--inventory", fleet.path, "--as-of", "2026-09-01"]
+        for format in ["json", "csv", "table"] {
+            let serial = try stackplan(base + ["--format", format, "--jobs", "1"])
+            #expect(serial.status == 0, "\(serial.stderr)")
+            for jobs in ["2", "7"] {
+                #expect(try stackplan(base + ["--format", format, "--jobs", jobs]).stdout == serial.stdout)
+            }
+        }
+        for bad in ["0", "257", "many"] {
+            let result = try stackplan(base + ["--jobs", bad])
+            #expect(result.status == 64)
+            #expect(result.stderr.contains("--jobs"), "\(result.stderr)")
+        }
+    }
+
     @Test(arguments: [("markdown", "## Qualification"), ("html", "<svg"), ("svg", "</svg>")])
     func roadmapRendersEveryFormat(_ format: String, _ fragment: String) throws {
         let result = try stackplan(

@@ -23,6 +23,7 @@ public struct Plan: ParsableCommand {
     @OptionGroup public var output: FormatOption<PlanFormats>
     @OptionGroup public var projection: ProjectionOptions
     @Flag(help: "Compare in-place and side-by-side for every cluster behind its target.") public var compare = false
+    @OptionGroup public var jobs: JobsOption
 
     public init() {}
 
@@ -34,8 +35,9 @@ public struct Plan: ParsableCommand {
             throw ValidationError("unknown customer '\(customer)'")
         }
         let planned = projection.projected ? loaded.withProjections(through: projection.through(from: day)) : loaded
-        let plan = UpgradePlanner(catalog: planned, asOf: day, zones: SystemTimeZone.zones(of: fleet)).plan(
-            fleet, customer: customer, compare: compare)
+        let plan = UpgradePlanner(
+            catalog: planned, asOf: day, zones: SystemTimeZone.zones(of: fleet), parallelism: jobs.parallelism
+        ).plan(fleet, customer: customer, compare: compare)
         switch output.chosen {
         case .ics: Console.out(ICalendarRenderer().render(plan, customer: customer))
         default: output.emit(PlanReport.make(plan))

@@ -7,10 +7,18 @@ public struct UpgradePlanner: Sendable {
     /// The zones maintenance windows and pods name (from the edges: the core reads no tz data).
     public let zones: [String: any TimeZoneRules]
 
-    public init(catalog: Catalog, asOf: CalendarDay, zones: [String: any TimeZoneRules] = [:]) {
+    /// How the clusters' paths are built: in order (the default), or in slices at the same time.
+    /// The plan is the same either way.
+    public let parallelism: Parallelism
+
+    public init(
+        catalog: Catalog, asOf: CalendarDay, zones: [String: any TimeZoneRules] = [:],
+        parallelism: Parallelism = .serial
+    ) {
         self.catalog = catalog
         self.asOf = asOf
         self.zones = zones
+        self.parallelism = parallelism
     }
 
     /// The plan for `inventory`, optionally reduced to one customer. The whole inventory is always
@@ -24,28 +32,9 @@ public struct UpgradePlanner: Sendable {
             contexts[platform.id] = PlatformContext(
                 platform: platform, asOf: asOf, supportedMinors: policy.supportedMinors)
         }
-        let builder = ClusterPathBuilder(
-            catalog: catalog, policy: policy, asOf: asOf, chooser: ReleaseChooser(asOf: asOf))
         let customers = inventory.customers
-        var plans: [ClusterPlan] = []
-        // Sized once: growing by doubling would hold the old and new storage at the same time.
-        plans.reserveCapacity(customers.reduce(0) { $0 + $1.environments.reduce(0) { $0 + $1.clusters.count } })
-        var qualification: [String: Bool] = [:]
-        var reasons = StringInterner()
-        for customer in customers {
-            let qualified = Qualification(customer).qualified
-            qualification[customer.id] = qualified
-            for environment in customer.environments {
-                for cluster in environment.clusters {
-                    guard let platform = contexts[cluster.platform] else { continue }
-                    var plan = builder.plan(
-                        customer: customer, environment: environment, cluster: cluster, qualified: qualified,
-                        platform: platform)
-                    reasons.intern(reasonsOf: &plan.steps)
-                    plans.append(consume plan)
-                }
-            }
-        }
+        let qualification = customers.map { Qualification($0).qualified }
+        var plans = paths(of: customers, qualification: qualification, contexts: contexts)
         NonProductionGate.apply(&plans)
         var scheduler = PlanScheduler(policy: policy, asOf: asOf)
         scheduler.zones = zones
@@ -69,7 +58,8 @@ public struct UpgradePlanner: Sendable {
         for index in plans.indices { updateStatus(&plans[index]) }
         if compare {
             self.compare(
-                &plans, inventory: inventory, builder: builder, scheduler: scheduler, contexts: contexts, only: only)
+                &plans, inventory: inventory, builder: pathBuilder(), scheduler: scheduler, contexts: contexts,
+                only: only)
         }
         var counts: [String: (clusters: Int, overdue: Int, atRisk: Int)] = [:]
         // By index: iterating the plans themselves would copy each one.
@@ -79,10 +69,11 @@ public struct UpgradePlanner: Sendable {
             if status == .overdue { counts[plans[index].customer, default: (0, 0, 0)].overdue += 1 }
             if status == .atRisk { counts[plans[index].customer, default: (0, 0, 0)].atRisk += 1 }
         }
-        let summaries = customers.map { customer in
+        let summaries = customers.indices.map { index in
+            let customer = customers[index]
             let count = counts[customer.id] ?? (0, 0, 0)
             return CustomerSummary(
-                id: customer.id, name: customer.name, qualified: qualification[customer.id] ?? false,
+                id: customer.id, name: customer.name, qualified: qualification[index],
                 clusters: count.clusters, overdue: count.overdue, atRisk: count.atRisk)
         }
         guard let only else {

@@ -1,0 +1,29 @@
+/// How the planner runs pieces of work that do not depend on each other: one after the other on
+/// the calling thread (``serial``), or with a function the caller supplies that may run them at
+/// the same time. The core starts no threads itself; the edges choose.
+public struct Parallelism: Sendable {
+    /// How many pieces may run at the same time (at least 1).
+    public let width: Int
+    private let run: @Sendable (_ count: Int, _ body: @Sendable (Int) -> Void) -> Void
+
+    /// `run(count, body)` must call `body` once for every index in `0..<count` and return when
+    /// all calls have returned; `body` is safe to call from several threads at once.
+    public init(width: Int, run: @escaping @Sendable (_ count: Int, _ body: @Sendable (Int) -> Void) -> Void) {
+        self.width = max(1, width)
+        self.run = run
+    }
+
+    /// Everything in order on the calling thread.
+    public static let serial = Parallelism(width: 1) { count, body in
+        for index in 0..<count { body(index) }
+    }
+
+    /// Calls `body` for each index in `0..<count`, at the same time when `width` allows.
+    func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        if width == 1 || count <= 1 {
+            for index in 0..<count { body(index) }
+        } else {
+            run(count, body)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Dispatch
+import Testing
+
+@testable import StackPlanCore
+
+@Suite("Cluster paths built in slices")
+struct ParallelPlanningTests {
+    private let asOf = day("2026-09-01")
+
+    /// Runs the slices last to first: a plan that depended on the order of the work would differ.
+    private static let backwards = Parallelism(width: 3) { count, body in
+        for index in (0..<count).reversed() { body(index) }
+    }
+
+    /// Real threads, as `stackplan plan --jobs` uses.
+    private static let threads = Parallelism(width: 4) { count, body in
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+
+    @Test(arguments: [3, 11] as [UInt64])
+    func theSlicedPlanIsTheSerialPlan(_ seed: UInt64) {
+        let catalog = PlannerFixture.catalog
+        let fleet = FleetGenerator(catalog: catalog, asOf: asOf).generate(customers: 150, seed: seed)
+        let serial = UpgradePlanner(catalog: catalog, asOf: asOf).plan(fleet, compare: true)
+        for parallelism in [Self.backwards, Self.threads] {
+            let sliced = UpgradePlanner(catalog: catalog, asOf: asOf, parallelism: parallelism).plan(
+                fleet, compare: true)
+            #expect(sliced == serial)
+        }
+        #expect(serial.clusters.count == fleet.customers.flatMap(\.environments).flatMap(\.clusters).count)
+    }
+
+    @Test func anEmptyInventoryPlansNothing() {
+        let plan = UpgradePlanner(catalog: PlannerFixture.catalog, asOf: asOf, parallelism: Self.threads).plan(
+            Inventory(pods: [], customers: []))
+        #expect(plan.clusters.isEmpty && plan.customers.isEmpty)
+    }
+
+    @Test(arguments: [1, 2, 4, 8, 64] as [Int])
+    func slicesCoverEveryCustomerOnceInOrder(_ count: Int) {
+        var random = SplitMix64(seed: UInt64(count))
+        for customers in [1, 2, 5, 40] {
+            // Cluster counts per customer, zero included (a customer on no catalog platform).
+            var starts = [0]
+            for _ in 0..<customers { starts.append(starts[starts.count - 1] + Int.random(in: 0...9, using: &random)) }
+            let slices = UpgradePlanner.slices(starts: starts, count: count)
+            #expect(slices.count <= count)
+            #expect(slices.allSatisfy { !$0.isEmpty })
+            #expect(slices.flatMap { Array($0) } == Array(0..<customers))
+        }
+        #expect(UpgradePlanner.slices(starts: [0], count: count).isEmpty)
+    }
+}
