@@ -54,6 +54,21 @@ struct VersionNumberTests {
         #expect(negative.parts == [1, 2, 3, -4, 5])
         #expect(negative < VersionNumber(parts: [1, 2, 3, 0]))
         #expect(VersionNumber(parts: [1, 2]) < VersionNumber(parts: [1, 2, -1]))
-        #expect(VersionNumber(parts: [1, Int.max]).part(1) == Int(Int32.max))
+        #expect(VersionNumber(parts: [1, Int.max]).part(1) == Int.max)
+        #expect(VersionNumber(parts: [Int.min, 3]).parts == [Int.min, 3])
+        #expect(VersionNumber(parts: [1, 2_000_000]) > VersionNumber(parts: [1, 1_048_574]))
+        #expect(VersionNumber(parts: [1, 1_048_574]) > VersionNumber(parts: [1, 1_048_573, 9]))
+    }
+
+    @Test func manyPartsAndWidePartsBelongToTheirCycles() throws {
+        let wide = try #require(VersionNumber(version: "20250101.3.1"))
+        #expect(wide.belongs(to: try #require(VersionNumber(cycle: "20250101.3"))))
+        #expect(!wide.belongs(to: try #require(VersionNumber(cycle: "20250101.4"))))
+        let long = VersionNumber(parts: [1, 2, 3, 4, 5, 6, 7, 8, 9])
+        #expect(long.partCount == 9)
+        #expect(long.part(8) == 9)
+        #expect(long.belongs(to: VersionNumber(parts: [1, 2, 3, 4])))
+        #expect(!long.belongs(to: VersionNumber(parts: [1, 2, 3, 5])))
+        #expect(long < VersionNumber(parts: [1, 2, 3, 4, 5, 6, 7, 8, 10]))
     }
 }

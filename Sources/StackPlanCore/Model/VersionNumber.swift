@@ -5,50 +5,57 @@
 /// prints as written. A leading `v` and a pre-release or build suffix (`-beta.0`, `+security-01`)
 /// are accepted on installed versions and ignored for ordering.
 ///
-/// The first three parts are held as integers in the value itself (no allocation, so copying,
+/// The first three parts and the part count are packed into one word (no allocation, so copying,
 /// comparing and hashing a version costs a few machine words); a fourth part and beyond, which
-/// versions rarely have, are read back from the text when needed. Parts are 32-bit: parsed parts
-/// have at most nine digits, and `init(parts:)` clamps a part outside `Int32` to its range.
+/// versions rarely have, and parts that do not fit the word (above 1,048,574, or negative) are
+/// read back from the text when needed.
 public struct VersionNumber: Hashable, Comparable, Sendable {
-    /// Parts 0 and 1, 32 bits each (sign bit flipped, so unsigned order is numeric order); an
-    /// absent part is 0, below every present one.
-    private let leading: UInt64
-    /// Part 2, encoded the same way.
-    private let third: UInt32
-    /// How many parts there are.
-    public let partCount: Int
+    /// Most significant first, so that comparing words compares versions: bits 63–44, 43–24 and
+    /// 23–4 hold parts 0, 1 and 2 plus one (0 when absent, below every present part), bits 3–1 the
+    /// part count up to 7, bit 0 is set when a part does not fit (the fields are then 0 and the
+    /// parts come from the text).
+    private let packed: UInt64
     /// The text as written, without a leading `v`.
     public let text: String
 
+    private static let fieldLimit = (1 << 20) - 1
+    private var isPacked: Bool { packed & 1 == 0 }
+    private var countField: Int { Int(packed >> 1 & 7) }
+
+    /// How many parts there are.
+    public var partCount: Int {
+        countField < 7 ? countField : Self.parts(ofText: text).count
+    }
+
     /// The numeric parts, most significant first.
-    public var parts: [Int] { (0..<partCount).map(part) }
+    public var parts: [Int] {
+        isPacked && countField <= 3 ? (0..<countField).map(part) : Self.parts(ofText: text)
+    }
 
     /// Part `index` (0 is the most significant), 0 when the version has no such part.
     public func part(_ index: Int) -> Int {
-        switch index {
-        case 0 where partCount > 0: Self.decode(UInt32(truncatingIfNeeded: leading >> 32))
-        case 1 where partCount > 1: Self.decode(UInt32(truncatingIfNeeded: leading))
-        case 2 where partCount > 2: Self.decode(third)
-        case 3... where index < partCount: Self.parts(ofText: text).dropFirst(index).first ?? 0
-        default: 0
+        guard index >= 0, index < 3, isPacked else {
+            let parts = Self.parts(ofText: text)
+            return parts.indices.contains(index) ? parts[index] : 0
         }
+        return index < countField ? Int(packed >> (44 - 20 * index) & 0xF_FFFF) - 1 : 0
     }
 
     private init(parts: some Collection<Int>, text: String) {
-        var (first, second, third): (UInt32, UInt32, UInt32) = (0, 0, 0)
+        var fields: UInt64 = 0
         var count = 0
+        var fits = true
         for part in parts {
-            switch count {
-            case 0: first = Self.encode(part)
-            case 1: second = Self.encode(part)
-            case 2: third = Self.encode(part)
-            default: break
+            if count < 3 {
+                if part >= 0, part < Self.fieldLimit {
+                    fields |= UInt64(part + 1) << (44 - 20 * count)
+                } else {
+                    fits = false
+                }
             }
             count += 1
         }
-        leading = UInt64(first) << 32 | UInt64(second)
-        self.third = third
-        partCount = count
+        packed = (fits ? fields : 0) | UInt64(min(count, 7)) << 1 | (fits ? 0 : 1)
         self.text = text
     }
 
@@ -85,13 +92,13 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
 
     /// Whether this version belongs to `cycle`: the cycle's parts are a prefix of this version's.
     public func belongs(to cycle: VersionNumber) -> Bool {
-        guard partCount >= cycle.partCount else { return false }
-        switch cycle.partCount {
-        case 1: return leading >> 32 == cycle.leading >> 32
-        case 2: return leading == cycle.leading
-        case 3: return leading == cycle.leading && third == cycle.third
-        default: return zip(parts, cycle.parts).allSatisfy { $0 == $1 }
+        if isPacked, cycle.isPacked, cycle.countField <= 3 {
+            guard countField >= cycle.countField else { return false }
+            let mask: UInt64 = ~0 << (64 - 20 * cycle.countField)
+            return (packed ^ cycle.packed) & mask == 0
         }
+        let (mine, theirs) = (parts, cycle.parts)
+        return mine.count >= theirs.count && zip(mine, theirs).allSatisfy { $0 == $1 }
     }
 
     /// For two-part versions (Kubernetes minors), the minor `offset` steps away (`1.33` + 2 → `1.35`).
@@ -100,30 +107,22 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
     }
 
     public static func < (lhs: VersionNumber, rhs: VersionNumber) -> Bool {
-        if lhs.leading != rhs.leading { return lhs.leading < rhs.leading }
-        if lhs.third != rhs.third { return lhs.third < rhs.third }
-        // The first three parts are equal (an absent part encodes below every present one).
-        if lhs.partCount > 3, rhs.partCount > 3 { return lhs.parts.lexicographicallyPrecedes(rhs.parts) }
-        return lhs.partCount < rhs.partCount
+        if lhs.isPacked, rhs.isPacked {
+            let (left, right) = (lhs.packed >> 4, rhs.packed >> 4)
+            if left != right { return left < right }
+            // The first three parts are equal: the shorter version is the lower, unless both go on.
+            if lhs.countField <= 3 || rhs.countField <= 3 { return lhs.countField < rhs.countField }
+        }
+        return lhs.parts.lexicographicallyPrecedes(rhs.parts)
     }
 
     public static func == (lhs: VersionNumber, rhs: VersionNumber) -> Bool {
-        lhs.leading == rhs.leading && lhs.third == rhs.third && lhs.partCount == rhs.partCount
-            && (lhs.partCount <= 3 || lhs.parts == rhs.parts)
+        // `packed` is a function of the parts, so equal parts pack equally.
+        lhs.packed == rhs.packed && (lhs.isPacked && lhs.countField <= 3 || lhs.parts == rhs.parts)
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(leading)
-        hasher.combine(third)
-        hasher.combine(partCount)
-    }
-
-    private static func encode(_ part: Int) -> UInt32 {
-        UInt32(bitPattern: Int32(clamping: part)) ^ 0x8000_0000
-    }
-
-    private static func decode(_ bits: UInt32) -> Int {
-        Int(Int32(bitPattern: bits ^ 0x8000_0000))
+        hasher.combine(packed)
     }
 
     /// Every part of a version's text: dot-separated integers (a `-` right after a dot, or at the
@@ -137,7 +136,7 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
             if byte == UInt8(ascii: "-"), digits == 0, !negative {
                 negative = true
             } else if byte == UInt8(ascii: ".") {
-                parts.append(negative ? -value : value)
+                parts.append(negative ? 0 &- value : value)
                 (value, negative, digits) = (0, false, 0)
             } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
                 value = value &* 10 &+ Int(byte - UInt8(ascii: "0"))
@@ -146,7 +145,7 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
                 break
             }
         }
-        if digits > 0 { parts.append(negative ? -value : value) }
+        if digits > 0 { parts.append(negative ? 0 &- value : value) }
         return parts
     }
 
