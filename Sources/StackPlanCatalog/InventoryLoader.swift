@@ -182,19 +182,21 @@ public struct InventoryLoader: Sendable {
         }
         let version = kubernetesVersion(item, "version", required: true, versions: versions)
         let nodeVersion = kubernetesVersion(item, "nodeVersion", required: false, versions: versions)
-        if let platform, let offered = catalog.platform(platform) {
-            for (key, value) in [("version", version), ("nodeVersion", nodeVersion)] {
-                guard let minor = value?.minor, !offered.releases.contains(where: { $0.cycle == minor }) else {
-                    continue
-                }
+        let minor = version?.minor
+        let nodeMinor = nodeVersion?.minor
+        if let platform, let known = platforms[platform] {
+            func requireRelease(_ minor: VersionNumber?, _ key: String) {
+                guard let minor, !known.minors.contains(minor) else { return }
                 item.sink.error(
-                    "unknown-minor", "Kubernetes \(minor) is not a release of \(offered.name)", at: item.location(key))
+                    "unknown-minor", "Kubernetes \(minor) is not a release of \(known.name)", at: item.location(key))
             }
+            requireRelease(minor, "version")
+            requireRelease(nodeMinor, "nodeVersion")
         }
-        if let version, let nodeVersion, version.minor < nodeVersion.minor {
+        if let minor, let nodeMinor, minor < nodeMinor {
             item.sink.error(
                 "node-newer",
-                "worker nodes (\(nodeVersion.minor)) may not be newer than the control plane (\(version.minor))",
+                "worker nodes (\(nodeMinor)) may not be newer than the control plane (\(minor))",
                 at: item.location("nodeVersion"))
         }
         let strategy = item.choice("strategy", UpgradeStrategy.self, required: false) ?? .inPlace

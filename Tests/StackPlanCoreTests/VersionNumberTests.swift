@@ -33,6 +33,9 @@ struct VersionNumberTests {
     @Test func derivesMinors() throws {
         let patch = try #require(VersionNumber(version: "1.33.4"))
         #expect(patch.minor.text == "1.33")
+        #expect(patch.minor == VersionNumber(cycle: "1.33"))
+        #expect(patch.minor.hashValue == VersionNumber(cycle: "1.33")?.hashValue)
+        #expect(VersionNumber(version: "1.033.4-rc.1")?.minor.text == "1.33")
         #expect(patch.minor.advancingMinor(by: 2).text == "1.35")
     }
 

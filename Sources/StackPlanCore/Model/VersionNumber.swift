@@ -87,7 +87,16 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
 
     /// The Kubernetes-style minor of this version: its first two parts (`1.33.4` → `1.33`).
     public var minor: VersionNumber {
-        partCount <= 2 ? self : VersionNumber(parts: [part(0), part(1)])
+        guard isPacked, countField > 2 else {
+            return partCount <= 2 ? self : VersionNumber(parts: [part(0), part(1)])
+        }
+        // Parts 0 and 1 as they are, the count 2: no array, and a text short enough to live inline.
+        return VersionNumber(packed: packed & ~0 << 24 | 2 << 1, text: "\(part(0)).\(part(1))")
+    }
+
+    private init(packed: UInt64, text: String) {
+        self.packed = packed
+        self.text = text
     }
 
     /// Whether this version belongs to `cycle`: the cycle's parts are a prefix of this version's.
