@@ -50,17 +50,39 @@ public enum PlanReport {
     ]
 
     /// The steps table's rows, made one at a time as they are read.
-    static func stepRows(_ plan: UpgradePlan) -> some Sequence<[String]> {
-        plan.clusters.lazy.flatMap { item in
-            item.steps.lazy.map { step in
-                [
-                    item.customer, item.cluster.name,
-                    step.action.rawValue + (step.component.map { " \($0)" } ?? ""),
-                    step.from, step.to ?? "-", StepText.due(step), StepText.start(step),
-                    step.plannedEnd?.description ?? "-", step.blocked ? "yes" : "no",
-                    step.reason + (step.scheduleRisk.map { "; at risk: \($0)" } ?? ""),
+    static func stepRows(_ plan: UpgradePlan) -> StepRows {
+        StepRows(clusters: plan.clusters)
+    }
+
+    /// The steps table's rows, walked by index with a hand-written iterator: nested lazy
+    /// sequences look up generic type metadata for every cluster, and a closure holding a
+    /// cluster's plan copies all of it.
+    struct StepRows: Sequence, IteratorProtocol {
+        let clusters: [ClusterPlan]
+        private var cluster = 0
+        private var step = 0
+
+        init(clusters: [ClusterPlan]) {
+            self.clusters = clusters
+        }
+
+        mutating func next() -> [String]? {
+            while cluster < clusters.count {
+                guard step < clusters[cluster].steps.count else {
+                    (cluster, step) = (cluster + 1, 0)
+                    continue
+                }
+                let item = clusters[cluster].steps[step]
+                step += 1
+                return [
+                    clusters[cluster].customer, clusters[cluster].cluster.name,
+                    item.action.rawValue + (item.component.map { " \($0)" } ?? ""),
+                    item.from, item.to ?? "-", StepText.due(item), StepText.start(item),
+                    item.plannedEnd?.description ?? "-", item.blocked ? "yes" : "no",
+                    item.reason + (item.scheduleRisk.map { "; at risk: \($0)" } ?? ""),
                 ]
             }
+            return nil
         }
     }
 
@@ -90,11 +112,13 @@ public enum PlanReport {
     /// Waivers in force and warnings, listed in every text format; made as they are read (a large
     /// fleet has hundreds of thousands).
     static func notes(_ plan: UpgradePlan) -> some Sequence<String> {
-        plan.clusters.lazy.flatMap { item -> [String] in
-            let waiver = item.waiver.map {
-                ["waiver: \(item.customer)/\(item.cluster.name) deadlines deferred to \($0.until): \($0.reason)"]
-            }
-            return (waiver ?? []) + item.warnings.map { "warning: \(item.customer)/\(item.cluster.name): \($0)" }
+        plan.clusters.indices.lazy.flatMap { index -> [String] in
+            let waiver = plan.clusters[index].waiver
+            let warnings = plan.clusters[index].warnings
+            guard waiver != nil || !warnings.isEmpty else { return [] }
+            let name = "\(plan.clusters[index].customer)/\(plan.clusters[index].cluster.name)"
+            let deferral = waiver.map { ["waiver: \(name) deadlines deferred to \($0.until): \($0.reason)"] }
+            return (deferral ?? []) + warnings.map { "warning: \(name): \($0)" }
         }
     }
 

@@ -14,10 +14,17 @@ enum TextSafety {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
+    /// Whether every byte of `text` is printable ASCII (space to `~`): then it has no control
+    /// character, known without decoding scalars (nearly every cell of a large table).
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+            ?? false
+    }
+
     /// `text` with every control character shown as a visible escape (`\n`, `\r`, `\t`, `\x1B`,
     /// `\u2028`): what a terminal table prints, so no escape sequence reaches the terminal.
     static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard !isPrintableASCII(text), text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

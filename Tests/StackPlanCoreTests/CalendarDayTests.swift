@@ -30,10 +30,17 @@ struct CalendarDayTests {
         let expected = Int((Double(seconds) / 86_400).rounded(.down))
         #expect(Instant(seconds: seconds).utcDay.dayNumber == Int(Int32(clamping: expected)))
     }
-    @Test(arguments: ["1970-01-01", "2024-02-29", "2026-12-31", "2000-02-29", "9999-12-31"])
+    @Test(arguments: ["1970-01-01", "2024-02-29", "2026-12-31", "2000-02-29", "9999-12-31", "0001-01-01", "0099-10-05"])
     func roundTripsValidDates(_ text: String) throws {
         let day = try #require(CalendarDay(text))
         #expect(day.description == text)
+    }
+
+    @Test func daysOutsideFourDigitYearsStillPrint() throws {
+        let last = try #require(CalendarDay("9999-12-31"))
+        #expect(last.adding(days: 1).description == "10000-01-01")
+        let first = try #require(CalendarDay("0001-01-01"))
+        #expect(first.adding(days: -366).description == "0000-01-01")
     }
 
     @Test(arguments: [

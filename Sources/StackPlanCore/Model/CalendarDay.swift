@@ -156,7 +156,25 @@ extension CalendarDay: CustomStringConvertible {
     /// The ISO 8601 form, `YYYY-MM-DD`.
     public var description: String {
         let (year, month, day) = components
-        return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+        guard (0...9999).contains(year) else {
+            return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+        }
+        // Ten ASCII digits and dashes, written in place (reports print hundreds of thousands).
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func digits(_ value: Int, at end: Int, count: Int) {
+                var value = value
+                for index in stride(from: end, to: end - count, by: -1) {
+                    bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            digits(year, at: 3, count: 4)
+            bytes[4] = UInt8(ascii: "-")
+            digits(month, at: 6, count: 2)
+            bytes[7] = UInt8(ascii: "-")
+            digits(day, at: 9, count: 2)
+            return 10
+        }
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {

@@ -12,18 +12,8 @@ extension UpgradePlanner {
     func paths(
         of customers: [Customer], qualification: [Bool], contexts: [String: PlatformContext]
     ) -> [ClusterPlan] {
-        // Where each customer's plans start in the result; the last entry is the total.
-        var starts: [Int] = []
-        starts.reserveCapacity(customers.count + 1)
-        var total = 0
-        for customer in customers {
-            starts.append(total)
-            for environment in customer.environments {
-                total += environment.clusters.count { contexts[$0.platform] != nil }
-            }
-        }
-        starts.append(total)
-        let offsets = starts
+        let starts = Self.starts(of: customers, contexts: contexts)
+        let total = starts[customers.count]
         let slices = Self.slices(starts: starts, count: parallelism.width == 1 ? 1 : parallelism.width * 4)
         // Sized once and filled in place: growing by doubling would hold the old and new storage
         // at the same time.
@@ -32,7 +22,7 @@ extension UpgradePlanner {
             parallelism.forEach(slices.count) { slice in
                 let builder = pathBuilder()
                 var reasons = StringInterner()
-                var next = base.start + offsets[slices[slice].lowerBound]
+                var next = base.start + starts[slices[slice].lowerBound]
                 for index in slices[slice] {
                     let customer = customers[index]
                     for environment in customer.environments {
@@ -50,6 +40,22 @@ extension UpgradePlanner {
             }
             initialized = total
         }
+    }
+
+    /// Where each customer's plans start in the result of `paths` (the clusters before it on a
+    /// catalog platform), then the total.
+    static func starts(of customers: [Customer], contexts: [String: PlatformContext]) -> [Int] {
+        var starts: [Int] = []
+        starts.reserveCapacity(customers.count + 1)
+        var total = 0
+        for customer in customers {
+            starts.append(total)
+            for environment in customer.environments {
+                total += environment.clusters.count { contexts[$0.platform] != nil }
+            }
+        }
+        starts.append(total)
+        return starts
     }
 
     /// Up to `count` consecutive ranges of customers with about the same number of clusters each
