@@ -14,11 +14,18 @@ struct PlanScheduler {
     /// Schedules every unblocked step of `plans` in place. `pods` gives each pod's weekly capacity.
     func schedule(_ plans: inout [ClusterPlan], pods: [String: Int], podOf: [String: String]) {
         var byPod: [String: [Int]] = [:]
+        // A customer's plans are consecutive: its pod is looked up once per run of them.
+        var last: (customer: String, pod: String)?
         for index in plans.indices {
-            byPod[podOf[plans[index].customer] ?? "", default: []].append(index)
+            let customer = plans[index].customer
+            let pod = last.flatMap { $0.customer == customer ? $0.pod : nil } ?? podOf[customer] ?? ""
+            last = (customer, pod)
+            byPod[pod, default: []].append(index)
         }
+        // The day after each plan's last placed step, by plan index (a plan belongs to one pod).
+        var nextStart = [CalendarDay?](repeating: nil, count: plans.count)
         for pod in byPod.keys.sorted() {
-            schedule(&plans, indices: byPod[pod] ?? [], capacity: max(1, pods[pod] ?? 1))
+            schedule(&plans, indices: byPod[pod] ?? [], capacity: max(1, pods[pod] ?? 1), nextStart: &nextStart)
         }
     }
 
@@ -29,7 +36,9 @@ struct PlanScheduler {
         let due: Int
     }
 
-    private func schedule(_ plans: inout [ClusterPlan], indices: [Int], capacity: Int) {
+    private func schedule(
+        _ plans: inout [ClusterPlan], indices: [Int], capacity: Int, nextStart: inout [CalendarDay?]
+    ) {
         var slots = WeekSlots(capacity: capacity)
         var heap = BinaryHeap<Ready> { lhs, rhs in
             (lhs.due, lhs.plan, lhs.step) < (rhs.due, rhs.plan, rhs.step)
@@ -37,7 +46,6 @@ struct PlanScheduler {
         var pendingNonProduction: [String: Int] = [:]
         var heldProduction: [String: [Int]] = [:]
         var nonProduction: [NonProductionKey: [Int]] = [:]
-        var nextStart: [Int: CalendarDay] = [:]
 
         func push(_ plan: Int, _ step: Int) {
             let item = plans[plan].steps[step]
