@@ -15,7 +15,9 @@ public struct InventoryLoadResult: Sendable {
 /// and components, malformed versions, duplicate customers and clusters, waivers for unknown
 /// clusters.
 public struct InventoryLoader: Sendable {
-    static let rootKeys = ["pods", "customers"]
+    /// The root key of the customers list (streamed item by item, see `load(_:)`).
+    static let customersKey = "customers"
+    static let rootKeys = ["pods", customersKey]
     static let podKeys = ["id", "upgradesPerWeek", "zone"]
     /// The most cluster steps a pod can start in a week.
     static let maxUpgradesPerWeek = 1000
@@ -62,7 +64,7 @@ public struct InventoryLoader: Sendable {
         let sink = DiagnosticSink()
         let streamed = StreamedCustomers()
         let versions = VersionTable()
-        let stream = EventComposer.ItemStream(key: "customers") { item, index, root in
+        let stream = EventComposer.ItemStream(key: Self.customersKey) { item, index, root in
             if streamed.pods == nil {
                 guard !streamed.declined, root["pods"] != nil,
                     let partial = MappingReader(root, in: file, sink: streamed.sink, context: "the inventory")
@@ -72,7 +74,8 @@ public struct InventoryLoader: Sendable {
                 }
                 streamed.pods = readPods(partial, ids: &streamed.podIds)
             }
-            if let reader = MappingReader(item, in: file, sink: streamed.sink, context: "customers", index: index),
+            if let reader = MappingReader(
+                item, in: file, sink: streamed.sink, context: Self.customersKey, index: index),
                 let customer = customer(reader, pods: streamed.podIds, seen: &streamed.customerIds, versions: versions)
             {
                 streamed.customers.append(customer)
@@ -90,7 +93,7 @@ public struct InventoryLoader: Sendable {
         var customerIds = streamed.customerIds
         let customers =
             streamed.customers
-            + (reader.items("customers") { item, _ -> Customer? in
+            + (reader.items(Self.customersKey) { item, _ -> Customer? in
                 customer(item, pods: podIds, seen: &customerIds, versions: versions)
             } ?? [])
         let diagnostics = sink.diagnostics.sortedByLocation
@@ -267,15 +270,32 @@ public struct InventoryLoader: Sendable {
         }
     }
 
+    /// Whether a dot-separated part of a version's numbers (after a leading `v`, before a `-` or
+    /// `+` suffix) has a leading zero (`1.035`, `01.2`); read byte by byte, no array per call.
+    static func hasLeadingZeroPart(_ text: String) -> Bool {
+        var partStart = true
+        var startsWithZero = false
+        for byte in text.utf8.drop(while: { $0 == UInt8(ascii: "v") }) {
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): return false
+            case UInt8(ascii: "."): (partStart, startsWithZero) = (true, false)
+            default:
+                if startsWithZero { return true }
+                startsWithZero = partStart && byte == UInt8(ascii: "0")
+                partStart = false
+            }
+        }
+        return false
+    }
+
     /// A Kubernetes version: a minor (`1.33`) or a patch (`1.33.4`), optionally with a leading `v`.
     private func kubernetesVersion(
         _ item: MappingReader, _ key: String, required: Bool, versions: VersionTable
     ) -> VersionNumber? {
         guard let text = item.string(key, required: required) else { return nil }
         // No leading zeros in any part: `1.035` is no Kubernetes version.
-        let core = text.drop { $0 == "v" }.prefix { $0 != "-" && $0 != "+" }
         guard let version = versions.version(text), (2...3).contains(version.partCount),
-            !core.split(separator: ".").contains(where: { $0.count > 1 && $0.first == "0" })
+            !Self.hasLeadingZeroPart(text)
         else {
             item.sink.error(
                 "bad-version", "'\(key)' must be a Kubernetes version such as \"1.33\" or \"1.33.4\", not '\(text)'",
@@ -322,8 +342,8 @@ private final class StreamedCustomers {
     let sink = DiagnosticSink()
 }
 
-/// Parses each distinct version text of one inventory once: equal versions share one value (and
-/// its parts), which keeps a large fleet's memory down, and a repeated text costs a lookup.
+/// Parses each distinct version text of one inventory once: a fleet repeats a few hundred texts
+/// tens of thousands of times, and a repeated text costs a lookup instead of a parse.
 private final class VersionTable {
     private var parsed: [String: VersionNumber?] = [:]
 

@@ -165,4 +165,12 @@ struct InventoryLoaderTests {
         #expect(inventory.customers.count == 9 && inventory.pods.count == 3)
         #expect(inventory.customers.filter { !Qualification($0).qualified }.map(\.id) == ["brightline"])
     }
+
+    @Test(arguments: [
+        ("1.035", true), ("01.33", true), ("1.33.04", true), ("v1.00", true), ("1.0.5", false), ("1.30", false),
+        ("0.1", false), ("v1.33.4-rc.01", false), ("1.33.4+build.05", false),
+    ])
+    func leadingZerosAreFoundInTheVersionNumbersOnly(_ text: String, _ expected: Bool) {
+        #expect(InventoryLoader.hasLeadingZeroPart(text) == expected)
+    }
 }
