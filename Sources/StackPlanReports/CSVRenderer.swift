@@ -13,19 +13,10 @@ public struct CSVRenderer: Sendable {
     }
 
     /// The report's CSV handed to `sink` in chunks of about `chunkSize` bytes (each valid only
-    /// during the call); nothing for a report without tables.
+    /// during the call); nothing for a report without tables. Rows made as they are read
+    /// (``Remade``) are written one at a time and never kept.
     public func stream(_ report: Report, chunkSize: Int = 1 << 20, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard let table = report.tables.first else { return }
-        stream(columns: table.columns, rows: table.rows, chunkSize: chunkSize, to: sink)
-    }
-
-    /// The same CSV for a header and rows made one at a time (a lazy sequence keeps a large table
-    /// from ever sitting whole in memory), handed to `sink` in chunks of about `chunkSize` bytes;
-    /// each chunk is valid only during the call.
-    public func stream(
-        columns: [TextTable.Column], rows: some Sequence<[String]>, chunkSize: Int = 1 << 20,
-        to sink: (UnsafeBufferPointer<UInt8>) -> Void
-    ) {
         let out = ByteOutput(capacity: min(chunkSize, 1 << 20) + 4096)
         func line(_ cells: [String]) {
             for (index, cell) in cells.enumerated() {
@@ -37,8 +28,8 @@ public struct CSVRenderer: Sendable {
             out.append(UInt8(ascii: "\n"))
             out.flush(ifAtLeast: chunkSize, to: sink)
         }
-        line(columns.map(\.title))
-        rows.forEach(line)
+        line(table.columns.map(\.title))
+        table.rows.forEach(line)
         out.flush(to: sink)
     }
 

@@ -296,13 +296,8 @@ extension JSONDocument {
     }
 
     /// Writes the pretty-printed document and a final newline to `sink` in chunks of about
-    /// `chunkSize` bytes: the same bytes as ``serializedBytes(capacity:)``, in bounded memory.
-    public func stream(chunkSize: Int = 1 << 20, to sink: @escaping ([UInt8]) -> Void) {
-        stream(chunkSize: chunkSize, toBuffers: { sink(Array($0)) })
-    }
-
-    /// The same, each chunk handed over as the writer's buffer (valid only during the call), so
-    /// a large document is written without copying it.
+    /// `chunkSize` bytes: the same bytes as ``serializedBytes(capacity:)``, in bounded memory. Each
+    /// chunk is the writer's own buffer, valid only during the call, so nothing is copied.
     public func stream(chunkSize: Int = 1 << 20, toBuffers sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
         var writer = JSONWriter(chunkSize: chunkSize, sink: sink)
         write(to: &writer)

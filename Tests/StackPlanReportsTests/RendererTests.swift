@@ -78,7 +78,7 @@ struct RendererTests {
         let document = JSONValue.array(
             (0..<50).map { .object([("id", .string("item-\($0)")), ("list", .array([.int($0), .null]))]) })
         nonisolated(unsafe) var chunks: [[UInt8]] = []
-        document.stream(chunkSize: chunkSize) { chunks.append($0) }
+        document.stream(chunkSize: chunkSize, toBuffers: { chunks.append(Array($0)) })
         #expect(chunks.flatMap { $0 } == document.serializedBytes())
         // Every chunk but the last closes the container that took it past the size.
         #expect(chunks.dropLast().allSatisfy { $0.count >= chunkSize && $0.count < chunkSize + 200 })
