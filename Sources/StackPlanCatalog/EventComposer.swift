@@ -28,93 +28,51 @@ enum EventComposer {
         /// so far (the keys before this list); returns whether it took the item. A taken item is
         /// left out of the tree; the others stay in the list as usual.
         let take: (_ item: YAMLNode, _ index: Int, _ root: YAMLNode) -> Bool
-    }
+        /// Called when the items handed so far are void: the text is read again from the start.
+        let restart: () -> Void
 
-    /// An open collection; a class so appends mutate in place (no copy per item).
-    private final class Frame {
-        let isMapping: Bool
-        let mark: YAMLMark
-        let anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var pendingKey: YAMLNode?
-        /// Items handed to an ``ItemStream`` rather than kept.
-        var taken = 0
-        /// Nodes in this collection so far, itself included, counting what aliases expand to.
-        var size = 1
-        /// The deepest alias nesting inside this collection.
-        var aliasDepth = 0
-        /// Key texts, kept only once a mapping grows large; small mappings are scanned instead.
-        var keys: Set<String>?
-
-        /// Records `key`; `false` when the mapping already has it.
-        func insertKey(_ key: String) -> Bool {
-            if keys == nil, pairs.count < 16 {
-                return !pairs.contains { $0.key.string == key }
-            }
-            if keys == nil { keys = Set(pairs.compactMap(\.key.string)) }
-            return keys?.insert(key).inserted ?? true
+        init(
+            key: String, restart: @escaping () -> Void = {},
+            take: @escaping (_ item: YAMLNode, _ index: Int, _ root: YAMLNode) -> Bool
+        ) {
+            self.key = key
+            self.restart = restart
+            self.take = take
         }
-
-        init(isMapping: Bool, mark: YAMLMark, anchor: String?) {
-            self.isMapping = isMapping
-            self.mark = mark
-            self.anchor = anchor
-        }
-
-        var node: YAMLNode { isMapping ? .mapping(pairs, mark) : .sequence(items, mark) }
     }
 
     /// The document's root, `nil` for an empty text.
-    static func compose(_ text: String, streaming stream: ItemStream? = nil) throws(Failure) -> YAMLNode? {
+    ///
+    /// A text in the plain block subset that generated and hand-kept inventories use (see
+    /// ``PlainBlockScanner``) is read by that scanner, at a fraction of libyaml's cost; any other
+    /// text, and every text with a problem, by libyaml, so what is accepted and every message are
+    /// libyaml's. When the scanner gives up after handing items to `stream`, the stream's
+    /// `restart` runs before libyaml hands them over again.
+    static func compose(
+        _ text: String, streaming stream: ItemStream? = nil, plainScanner: Bool = true
+    ) throws(Failure) -> YAMLNode? {
         var copy = text
         let result: Result<YAMLNode?, Failure> = copy.withUTF8 { bytes in
+            if plainScanner {
+                let builder = YAMLTreeBuilder(streaming: stream)
+                if PlainBlockScanner.scan(bytes, into: builder) { return .success(builder.root) }
+                stream?.restart()
+            }
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
                 return .failure(Failure(message: "cannot start the YAML parser", mark: YAMLMark(line: 1, column: 1)))
             }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-            return run(&parser, stream: stream)
+            return run(&parser, into: YAMLTreeBuilder(streaming: stream))
         }
         return try result.get()
     }
 
-    private static func run(_ parser: inout yaml_parser_t, stream: ItemStream?) -> Result<YAMLNode?, Failure> {
-        var stack: [Frame] = []
-        var anchors: [String: (node: YAMLNode, size: Int, aliasDepth: Int)] = [:]
-        var root: YAMLNode?
+    private static func run(_ parser: inout yaml_parser_t, into builder: YAMLTreeBuilder) -> Result<YAMLNode?, Failure>
+    {
         var documents = 0
-        var aliasNodes = 0
         var event = yaml_event_t()
-
-        func add(_ node: YAMLNode, size: Int = 1, aliasDepth: Int = 0) -> Failure? {
-            guard let top = stack.last else {
-                root = node
-                return nil
-            }
-            top.size += size
-            top.aliasDepth = max(top.aliasDepth, aliasDepth)
-            if !top.isMapping {
-                if let stream, stack.count == 2, stack[0].isMapping, stack[0].pendingKey?.string == stream.key,
-                    stream.take(node, top.taken + top.items.count, stack[0].node)
-                {
-                    top.taken += 1
-                } else {
-                    top.items.append(node)
-                }
-            } else if let key = top.pendingKey {
-                top.pairs.append((key, node))
-                top.pendingKey = nil
-            } else {
-                if let text = node.string, !top.insertKey(text) {
-                    return Failure(message: "duplicate key '\(text)' in a mapping", mark: node.mark)
-                }
-                top.pendingKey = node
-            }
-            return nil
-        }
-
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else { return .failure(failure(parser)) }
             defer { yaml_event_delete(&event) }
@@ -125,38 +83,16 @@ enum EventComposer {
                 let scalar = event.data.scalar
                 let text = String(
                     decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-                let node = YAMLNode.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, mark)
-                if let anchor = string(scalar.anchor) { anchors[anchor] = (node, 1, 0) }
-                failed = add(node)
+                failed = builder.scalar(
+                    text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, at: mark, anchor: string(scalar.anchor))
             case YAML_SEQUENCE_START_EVENT:
-                stack.append(Frame(isMapping: false, mark: mark, anchor: string(event.data.sequence_start.anchor)))
+                builder.open(mapping: false, at: mark, anchor: string(event.data.sequence_start.anchor))
             case YAML_MAPPING_START_EVENT:
-                stack.append(Frame(isMapping: true, mark: mark, anchor: string(event.data.mapping_start.anchor)))
+                builder.open(mapping: true, at: mark, anchor: string(event.data.mapping_start.anchor))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                guard let frame = stack.popLast() else { break }
-                let node = frame.node
-                if let anchor = frame.anchor { anchors[anchor] = (node, frame.size, frame.aliasDepth) }
-                failed = add(node, size: frame.size, aliasDepth: frame.aliasDepth)
+                failed = builder.close()
             case YAML_ALIAS_EVENT:
-                let name = string(event.data.alias.anchor) ?? ""
-                guard let anchored = anchors[name] else {
-                    return .failure(Failure(message: "found undefined alias '\(name)'", mark: mark))
-                }
-                aliasNodes += anchored.size
-                if anchored.aliasDepth + 1 > maxAliasDepth {
-                    return .failure(
-                        Failure(
-                            message: "alias '\(name)' nests aliases more than \(maxAliasDepth) levels deep",
-                            mark: mark))
-                }
-                if aliasNodes > maxAliasNodes {
-                    return .failure(
-                        Failure(
-                            message: "aliases expand to more than \(maxAliasNodes) nodes (at alias '\(name)'); "
-                                + "write the values out or use fewer aliases",
-                            mark: mark))
-                }
-                failed = add(anchored.node, size: anchored.size, aliasDepth: anchored.aliasDepth + 1)
+                failed = builder.alias(string(event.data.alias.anchor) ?? "", at: mark)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
@@ -164,7 +100,7 @@ enum EventComposer {
                         Failure(message: "a second YAML document; the file must hold exactly one", mark: mark))
                 }
             case YAML_STREAM_END_EVENT:
-                return .success(root)
+                return .success(builder.root)
             default:
                 break
             }

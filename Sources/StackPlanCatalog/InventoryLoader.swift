@@ -64,7 +64,7 @@ public struct InventoryLoader: Sendable {
         let sink = DiagnosticSink()
         let streamed = StreamedCustomers()
         let versions = VersionTable()
-        let stream = EventComposer.ItemStream(key: Self.customersKey) { item, index, root in
+        let stream = EventComposer.ItemStream(key: Self.customersKey, restart: streamed.reset) { item, index, root in
             if streamed.pods == nil {
                 guard !streamed.declined, root["pods"] != nil,
                     let partial = MappingReader(root, in: file, sink: streamed.sink, context: "the inventory")
@@ -339,7 +339,13 @@ private final class StreamedCustomers {
     var declined = false
     var customers: [Customer] = []
     var customerIds: Set<String> = []
-    let sink = DiagnosticSink()
+    private(set) var sink = DiagnosticSink()
+
+    /// Forgets everything decoded so far (the text is being read again from its start).
+    func reset() {
+        (pods, podIds, declined, customers, customerIds) = (nil, [], false, [], [])
+        sink = DiagnosticSink()
+    }
 }
 
 /// Parses each distinct version text of one inventory once: a fleet repeats a few hundred texts
