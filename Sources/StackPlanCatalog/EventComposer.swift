@@ -54,8 +54,8 @@ enum EventComposer {
         var copy = text
         let result: Result<YAMLNode?, Failure> = copy.withUTF8 { bytes in
             if plainScanner {
-                let builder = YAMLTreeBuilder(streaming: stream)
-                if PlainBlockScanner.scan(bytes, into: builder) { return .success(builder.root) }
+                var builder = YAMLTreeBuilder(streaming: stream)
+                if PlainBlockScanner.scan(bytes, into: &builder) { return .success(builder.root) }
                 stream?.restart()
             }
             var parser = yaml_parser_t()
@@ -64,13 +64,15 @@ enum EventComposer {
             }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
-            return run(&parser, into: YAMLTreeBuilder(streaming: stream))
+            var builder = YAMLTreeBuilder(streaming: stream)
+            return run(&parser, into: &builder)
         }
         return try result.get()
     }
 
-    private static func run(_ parser: inout yaml_parser_t, into builder: YAMLTreeBuilder) -> Result<YAMLNode?, Failure>
-    {
+    private static func run(_ parser: inout yaml_parser_t, into builder: inout YAMLTreeBuilder) -> Result<
+        YAMLNode?, Failure
+    > {
         var documents = 0
         var event = yaml_event_t()
         while true {

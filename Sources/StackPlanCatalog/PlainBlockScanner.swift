@@ -36,7 +36,7 @@ enum PlainBlockScanner {
 
     /// Reads `bytes` into `builder`; `false` when the text is not in the subset or not valid (the
     /// builder is then half-built and must be dropped).
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into builder: YAMLTreeBuilder) -> Bool {
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into builder: inout YAMLTreeBuilder) -> Bool {
         var levels: [Level] = []
         var pending: Int?  // the column of the mapping whose last key still waits for its block value
         var line = 0

@@ -2,11 +2,14 @@
 /// parser or ``PlainBlockScanner``): open and close collections, add scalars and aliases. It
 /// rejects duplicate keys, bounds what aliases expand to, and hands the items of one root list to
 /// an ``EventComposer/ItemStream`` as each is complete.
-final class YAMLTreeBuilder {
+///
+/// A struct passed `inout`, so its stack is checked for exclusive access when compiled rather
+/// than on every event.
+struct YAMLTreeBuilder {
     typealias Failure = EventComposer.Failure
 
-    /// An open collection; a class so appends mutate in place (no copy per item).
-    private final class Frame {
+    /// An open collection, mutated in place on the stack.
+    private struct Frame {
         let isMapping: Bool
         let mark: YAMLMark
         let anchor: String?
@@ -23,7 +26,7 @@ final class YAMLTreeBuilder {
         var keys: Set<String>?
 
         /// Records `key`; `false` when the mapping already has it.
-        func insertKey(_ key: String) -> Bool {
+        mutating func insertKey(_ key: String) -> Bool {
             if keys == nil, pairs.count < 16 {
                 return !pairs.contains { $0.key.string == key }
             }
@@ -52,12 +55,12 @@ final class YAMLTreeBuilder {
     }
 
     /// Opens a mapping or a sequence at `mark`.
-    func open(mapping: Bool, at mark: YAMLMark, anchor: String? = nil) {
+    mutating func open(mapping: Bool, at mark: YAMLMark, anchor: String? = nil) {
         stack.append(Frame(isMapping: mapping, mark: mark, anchor: anchor))
     }
 
     /// Closes the innermost open collection and adds it to its parent.
-    func close() -> Failure? {
+    mutating func close() -> Failure? {
         guard let frame = stack.popLast() else { return nil }
         let node = frame.node
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.size, frame.aliasDepth) }
@@ -65,14 +68,14 @@ final class YAMLTreeBuilder {
     }
 
     /// Adds a scalar.
-    func scalar(_ text: String, plain: Bool, at mark: YAMLMark, anchor: String? = nil) -> Failure? {
+    mutating func scalar(_ text: String, plain: Bool, at mark: YAMLMark, anchor: String? = nil) -> Failure? {
         let node = YAMLNode.scalar(text, plain: plain, mark)
         if let anchor { anchors[anchor] = (node, 1, 0) }
         return add(node)
     }
 
     /// Adds what the anchor `name` names, within the alias bounds of ``EventComposer``.
-    func alias(_ name: String, at mark: YAMLMark) -> Failure? {
+    mutating func alias(_ name: String, at mark: YAMLMark) -> Failure? {
         guard let anchored = anchors[name] else {
             return Failure(message: "found undefined alias '\(name)'", mark: mark)
         }
@@ -91,29 +94,30 @@ final class YAMLTreeBuilder {
         return add(anchored.node, size: anchored.size, aliasDepth: anchored.aliasDepth + 1)
     }
 
-    private func add(_ node: YAMLNode, size: Int = 1, aliasDepth: Int = 0) -> Failure? {
-        guard let top = stack.last else {
+    private mutating func add(_ node: YAMLNode, size: Int = 1, aliasDepth: Int = 0) -> Failure? {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             return nil
         }
-        top.size += size
-        top.aliasDepth = max(top.aliasDepth, aliasDepth)
-        if !top.isMapping {
-            if let stream, stack.count == 2, stack[0].isMapping, stack[0].pendingKey?.string == stream.key,
-                stream.take(node, top.taken + top.items.count, stack[0].node)
+        stack[top].size += size
+        stack[top].aliasDepth = max(stack[top].aliasDepth, aliasDepth)
+        if !stack[top].isMapping {
+            if let stream, top == 1, stack[0].isMapping, stack[0].pendingKey?.string == stream.key,
+                stream.take(node, stack[top].taken + stack[top].items.count, stack[0].node)
             {
-                top.taken += 1
+                stack[top].taken += 1
             } else {
-                top.items.append(node)
+                stack[top].items.append(node)
             }
-        } else if let key = top.pendingKey {
-            top.pairs.append((key, node))
-            top.pendingKey = nil
+        } else if let key = stack[top].pendingKey {
+            stack[top].pairs.append((key, node))
+            stack[top].pendingKey = nil
         } else {
-            if let text = node.string, !top.insertKey(text) {
+            if let text = node.string, !stack[top].insertKey(text) {
                 return Failure(message: "duplicate key '\(text)' in a mapping", mark: node.mark)
             }
-            top.pendingKey = node
+            stack[top].pendingKey = node
         }
         return nil
     }

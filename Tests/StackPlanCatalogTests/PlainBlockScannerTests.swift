@@ -24,8 +24,8 @@ struct PlainBlockScannerTests {
     static func scanned(_ text: String) -> String? {
         var copy = text
         return copy.withUTF8 { bytes in
-            let builder = YAMLTreeBuilder(streaming: nil)
-            guard PlainBlockScanner.scan(bytes, into: builder), let root = builder.root else { return nil }
+            var builder = YAMLTreeBuilder(streaming: nil)
+            guard PlainBlockScanner.scan(bytes, into: &builder), let root = builder.root else { return nil }
             return describe(root)
         }
     }
