@@ -103,7 +103,7 @@ public struct InventoryLoader: Sendable {
     }
 
     /// The pods of the root mapping, their ids collected in `ids`.
-    private func readPods(_ reader: MappingReader, ids podIds: inout Set<String>) -> [Pod] {
+    func readPods(_ reader: MappingReader, ids podIds: inout Set<String>) -> [Pod] {
         reader.items("pods") { item, _ -> Pod? in
             item.rejectUnknownKeys(allowed: Self.podKeys)
             guard let id = item.string("id"), let capacity = positiveInt(item, "upgradesPerWeek") else {
@@ -117,13 +117,13 @@ public struct InventoryLoader: Sendable {
         } ?? []
     }
 
-    private func customer(
+    func customer(
         _ item: MappingReader, pods: Set<String>, seen: inout Set<String>, versions: VersionTable
     ) -> Customer? {
         item.rejectUnknownKeys(allowed: Self.customerKeys)
         let id = item.string("id")
         if let id, !seen.insert(id).inserted {
-            item.sink.error("duplicate-id", "customer '\(id)' is declared twice", at: item.location("id"))
+            Self.reportDuplicate(customer: id, at: item.location("id"), in: item.sink)
         }
         let name = item.string("name")
         let pod = item.string("pod")
@@ -168,6 +168,11 @@ public struct InventoryLoader: Sendable {
             id: id, name: name, pod: pod, monthlyFee: fee, onboardingEnds: onboardingEnds, inBreach: inBreach,
             environments: environments,
             waivers: waivers, maintenanceWindows: windows, freezes: freezes)
+    }
+
+    /// A customer id declared a second time.
+    static func reportDuplicate(customer id: String, at location: SourceLocation, in sink: DiagnosticSink) {
+        sink.error("duplicate-id", "customer '\(id)' is declared twice", at: location)
     }
 
     private func cluster(_ item: MappingReader, names: inout Set<String>, versions: VersionTable) -> Cluster? {
@@ -350,7 +355,7 @@ private final class StreamedCustomers {
 
 /// Parses each distinct version text of one inventory once: a fleet repeats a few hundred texts
 /// tens of thousands of times, and a repeated text costs a lookup instead of a parse.
-private final class VersionTable {
+final class VersionTable {
     private var parsed: [String: VersionNumber?] = [:]
 
     /// `VersionNumber(version: text)`, parsed the first time the text is seen.

@@ -34,18 +34,59 @@ enum PlainBlockScanner {
     private static let quote = UInt8(ascii: "\"")
     private static let hash = UInt8(ascii: "#")
 
+    /// An item of a root list left out of the tree (``scan(_:into:deferringItemsOf:)``): the bytes
+    /// of its lines and the number of its first line, to be read on its own (``item(_:in:)``).
+    struct ListItem: Sendable {
+        let bytes: Range<Int>
+        let line: Int
+    }
+
     /// Reads `bytes` into `builder`; `false` when the text is not in the subset or not valid (the
     /// builder is then half-built and must be dropped).
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into builder: inout YAMLTreeBuilder) -> Bool {
+        var items: [ListItem] = []
+        return scan(bytes, lines: 0..<bytes.count, firstLine: 1, into: &builder, deferring: nil, items: &items)
+    }
+
+    /// Reads `bytes` into `builder` like ``scan(_:into:)`` but leaves out the items of the block
+    /// list under the root mapping's `key`: the tree gets that list empty, and the items' lines
+    /// are returned, found by their indentation alone, so that they can be read apart, on several
+    /// threads. `nil` when the text (outside those items) is not in the subset or not valid.
+    static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, into builder: inout YAMLTreeBuilder, deferringItemsOf key: String
+    ) -> [ListItem]? {
+        var items: [ListItem] = []
+        guard scan(bytes, lines: 0..<bytes.count, firstLine: 1, into: &builder, deferring: key, items: &items) else {
+            return nil
+        }
+        return items
+    }
+
+    /// The node of one item left out by ``scan(_:into:deferringItemsOf:)``, with its positions in
+    /// the whole text; `nil` when its lines are not in the subset or not valid.
+    static func item(_ item: ListItem, in bytes: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
+        var builder = YAMLTreeBuilder(streaming: nil)
+        var none: [ListItem] = []
+        guard scan(bytes, lines: item.bytes, firstLine: item.line, into: &builder, deferring: nil, items: &none),
+            case .sequence(let nodes, _) = builder.root, nodes.count == 1
+        else { return nil }
+        return nodes[0]
+    }
+
+    private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, lines: Range<Int>, firstLine: Int, into builder: inout YAMLTreeBuilder,
+        deferring key: String?, items: inout [ListItem]
+    ) -> Bool {
         var levels: [Level] = []
         var pending: Int?  // the column of the mapping whose last key still waits for its block value
-        var line = 0
-        var position = 0
-        while position < bytes.count {
+        var deferring = false  // whether that key's list is the one to leave out
+        var line = firstLine - 1
+        var position = lines.lowerBound
+        while position < lines.upperBound {
             line += 1
             let start = position
             var end = start
-            while end < bytes.count, bytes[end] != 0x0A {
+            while end < lines.upperBound, bytes[end] != 0x0A {
                 guard (0x20...0x7E).contains(bytes[end]) else { return false }
                 end += 1
             }
@@ -84,6 +125,13 @@ enum PlainBlockScanner {
             // open collection at its column, closing the deeper ones.
             if let parent = pending {
                 guard column > parent || (column == parent && isEntry) else { return false }
+                if deferring, isEntry {
+                    builder.open(mapping: false, at: YAMLMark(line: line, column: column + 1))
+                    if builder.close() != nil { return false }
+                    let list = listItems(bytes, from: start, line: line, column: column, limit: lines.upperBound)
+                    (items, position, line, pending, deferring) = (list.items, list.end, list.lastLine, nil, false)
+                    continue
+                }
                 builder.open(mapping: !isEntry, at: YAMLMark(line: line, column: column + 1))
                 levels.append(Level(column: column, isMapping: !isEntry, indentless: column == parent))
                 pending = nil
@@ -117,6 +165,8 @@ enum PlainBlockScanner {
                 else { return false }
             } else {
                 pending = levels.last?.column
+                deferring =
+                    levels.count == 1 && !token.quoted && key.map { bytes[token.text].elementsEqual($0.utf8) } == true
             }
         }
         guard pending == nil, !levels.isEmpty else { return false }
@@ -125,6 +175,38 @@ enum PlainBlockScanner {
             if builder.close() != nil { return false }
         }
         return true
+    }
+
+    /// The items of the block list whose first entry starts the line at `from` (number `line`),
+    /// its dashes at `column`: an item runs from a line with `- ` at that column to the next such
+    /// line, taking every deeper, blank or comment line; the list ends before the first other line.
+    /// Returns the items, where the list ends and the number of its last line.
+    private static func listItems(
+        _ bytes: UnsafeBufferPointer<UInt8>, from: Int, line: Int, column: Int, limit: Int
+    ) -> (items: [ListItem], end: Int, lastLine: Int) {
+        var items: [ListItem] = []
+        var itemStart = (position: from, line: line)
+        var position = from
+        var number = line
+        while position < limit {
+            let start = position
+            var end = start
+            while end < limit, bytes[end] != 0x0A { end += 1 }
+            var first = start
+            while first < end, bytes[first] == space { first += 1 }
+            if first < end, bytes[first] != hash, first - start <= column {
+                guard first - start == column, bytes[first] == dash, first + 1 == end || bytes[first + 1] == space
+                else { break }
+                if start > from {
+                    items.append(ListItem(bytes: itemStart.position..<start, line: itemStart.line))
+                    itemStart = (start, number)
+                }
+            }
+            position = end + 1
+            number += 1
+        }
+        items.append(ListItem(bytes: itemStart.position..<min(position, limit), line: itemStart.line))
+        return (items, min(position, limit), number - 1)
     }
 
     /// Whether only spaces, or spaces and a comment, follow `index` on the line.

@@ -104,19 +104,10 @@ struct PlainBlockScannerTests {
     func randomEditsNeverMakeTheTwoDisagree(fleet: Bool) throws {
         let original = Array((fleet ? try Self.fleetText(customers: 2, seed: 5) : Self.shapes).utf8)
         let alphabet = Array(" -:#\"\n\t{[]},&*!|>'%@`?ab1._/+\\é".utf8)
-        var random = SplitMix(seed: 42)
+        var random = SplitMix64Generator(seed: 42)
         var accepted = 0
         for _ in 0..<2000 {
-            var bytes = original
-            for _ in 0..<Int(random.next() % 3 + 1) {
-                let index = Int(random.next() % UInt64(bytes.count))
-                let byte = alphabet[Int(random.next() % UInt64(alphabet.count))]
-                switch random.next() % 3 {
-                case 0: bytes.insert(byte, at: index)
-                case 1: bytes.remove(at: index)
-                default: bytes[index] = byte
-                }
-            }
+            let bytes = random.edited(original, alphabet: alphabet)
             let text = String(decoding: bytes, as: UTF8.self)
             guard let scanned = Self.scanned(text) else { continue }
             accepted += 1
@@ -144,18 +135,5 @@ struct PlainBlockScannerTests {
         let catalog = try #require(try CatalogDirectory.load(at: repositoryRoot + "/catalog", asOf: asOf).catalog)
         return InventoryWriter.yaml(
             FleetGenerator(catalog: catalog, asOf: asOf).generate(customers: customers, seed: seed))
-    }
-}
-
-/// A small deterministic random number generator for the edit test.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

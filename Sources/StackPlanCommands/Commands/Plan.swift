@@ -30,13 +30,14 @@ public struct Plan: ParsableCommand {
     public func run() throws {
         let day = asOf.day
         let loaded = try edition.catalog(catalog, asOf: day)
-        let fleet = try inventory.requireInventory(catalog: loaded)
+        let parallelism = jobs.parallelism
+        let fleet = try inventory.requireInventory(catalog: loaded, parallelism: parallelism)
         if let customer, !fleet.customers.contains(where: { $0.id == customer }) {
             throw ValidationError("unknown customer '\(customer)'")
         }
         let planned = projection.projected ? loaded.withProjections(through: projection.through(from: day)) : loaded
         let plan = UpgradePlanner(
-            catalog: planned, asOf: day, zones: SystemTimeZone.zones(of: fleet), parallelism: jobs.parallelism
+            catalog: planned, asOf: day, zones: SystemTimeZone.zones(of: fleet), parallelism: parallelism
         ).plan(fleet, customer: customer, compare: compare)
         switch output.chosen {
         case .ics: Console.out(ICalendarRenderer().render(plan, customer: customer))

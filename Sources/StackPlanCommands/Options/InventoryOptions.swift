@@ -10,12 +10,15 @@ public struct InventoryOptions: ParsableArguments {
 
     /// The valid inventory; prints its errors and exits 65 when it has any (or is not UTF-8 text),
     /// 66 when it is missing.
-    public func requireInventory(catalog: Catalog) throws -> Inventory {
-        try loadInventory(catalog: catalog).inventory
+    /// With `parallelism`, a large inventory's customers are decoded on several threads (same result).
+    public func requireInventory(catalog: Catalog, parallelism: Parallelism = .serial) throws -> Inventory {
+        try loadInventory(catalog: catalog, parallelism: parallelism).inventory
     }
 
     /// The valid inventory and the exact text it was read from (what `snapshot` stores).
-    public func loadInventory(catalog: Catalog) throws -> (inventory: Inventory, text: String) {
+    public func loadInventory(
+        catalog: Catalog, parallelism: Parallelism = .serial
+    ) throws -> (inventory: Inventory, text: String) {
         let text: String
         do {
             text = try readText(atPath: inventory)
@@ -23,7 +26,7 @@ public struct InventoryOptions: ParsableArguments {
             throw CommandError(error)
         }
         let result = InventoryLoader(catalog: catalog).load(
-            SourceFile(path: inventory, relativePath: inventory, text: text))
+            SourceFile(path: inventory, relativePath: inventory, text: text), parallelism: parallelism)
         Console.print(result.diagnostics)
         guard let loaded = result.inventory else { throw CommandError.dataError() }
         return (loaded, text)

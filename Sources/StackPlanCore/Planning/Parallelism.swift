@@ -19,7 +19,7 @@ public struct Parallelism: Sendable {
     }
 
     /// Calls `body` for each index in `0..<count`, at the same time when `width` allows.
-    func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+    public func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
         if width == 1 || count <= 1 {
             for index in 0..<count { body(index) }
         } else {
