@@ -2,7 +2,7 @@
 # The performance table of issue 15, measured in one run on this machine (one core pinned with
 # taskset -c 0; medians of N runs):
 #   plan (json, csv, table) against a C libyaml event scan of the same fleet file (the unit), and
-#   plan json once more on every core (plan --jobs builds cluster paths on each CPU),
+#   plan json once more on every core (plan --jobs reads customers and builds cluster paths on each CPU),
 #   sla report against Python's csv module reading the same incident log,
 #   stackplan --help and catalog validate start-up times.
 # Usage: Benchmarks/run.sh [customers ...]   (default: 10000; e.g. "10000 100000")

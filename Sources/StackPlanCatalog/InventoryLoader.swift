@@ -35,17 +35,28 @@ public struct InventoryLoader: Sendable {
     static let waiverKeys = ["cluster", "until", "reason"]
 
     /// The catalog whose platforms and components the inventory may name.
-    public let catalog: Catalog
-    /// Each platform's name and minors, looked up once per cluster.
-    private let platforms: [String: (name: String, minors: Set<VersionNumber>)]
-    private let componentIds: Set<String>
+    public var catalog: Catalog { tables.catalog }
+    /// The catalog and what is looked up in it, behind one reference: the loader is copied into
+    /// every closure that reads a list, and a copy is then one retain.
+    private let tables: Tables
+
+    private final class Tables: Sendable {
+        let catalog: Catalog
+        /// Each platform's name and minors, looked up once per cluster.
+        let platforms: [String: (name: String, minors: Set<VersionNumber>)]
+        let componentIds: Set<String>
+
+        init(catalog: Catalog) {
+            self.catalog = catalog
+            self.platforms = Dictionary(
+                catalog.platforms.map { ($0.id, (name: $0.name, minors: Set($0.releases.map(\.cycle)))) }
+            ) { first, _ in first }
+            self.componentIds = Set(catalog.components.map(\.id))
+        }
+    }
 
     public init(catalog: Catalog) {
-        self.catalog = catalog
-        self.platforms = Dictionary(
-            catalog.platforms.map { ($0.id, (name: $0.name, minors: Set($0.releases.map(\.cycle)))) }
-        ) { first, _ in first }
-        self.componentIds = Set(catalog.components.map(\.id))
+        self.tables = Tables(catalog: catalog)
     }
 
     /// Reads the inventory file at `path`.
@@ -183,7 +194,7 @@ public struct InventoryLoader: Sendable {
                 "duplicate-cluster", "cluster '\(name)' appears twice in this customer", at: item.location("name"))
         }
         let platform = item.string("platform")
-        if let platform, platforms[platform] == nil {
+        if let platform, tables.platforms[platform] == nil {
             let known = catalog.platforms.map(\.id).joined(separator: ", ")
             item.sink.error(
                 "unknown-platform", "unknown platform '\(platform)'; known: \(known)", at: item.location("platform"))
@@ -192,7 +203,7 @@ public struct InventoryLoader: Sendable {
         let nodeVersion = kubernetesVersion(item, "nodeVersion", required: false, versions: versions)
         let minor = version?.minor
         let nodeMinor = nodeVersion?.minor
-        if let platform, let known = platforms[platform] {
+        if let platform, let known = tables.platforms[platform] {
             func requireRelease(_ minor: VersionNumber?, _ key: String) {
                 guard let minor, !known.minors.contains(minor) else { return }
                 item.sink.error(
@@ -261,7 +272,7 @@ public struct InventoryLoader: Sendable {
         else { return [] }
         return map.pairs.compactMap { key, value -> InstalledComponent? in
             guard let id = key.string else { return nil }
-            guard componentIds.contains(id) else {
+            guard tables.componentIds.contains(id) else {
                 item.sink.error("unknown-component", "unknown component '\(id)'", at: item.file.location(of: key))
                 return nil
             }
