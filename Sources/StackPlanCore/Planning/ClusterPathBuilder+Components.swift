@@ -37,14 +37,18 @@ extension ClusterPathBuilder {
             // Nothing to move to yet when the installed cycle is still the best supported one.
             if let next = choice.release, next.cycle == release.cycle { continue }
             let name = component.value.name
-            let ending = "\(name) \(release.cycle) reaches end of life on \(eol)"
+            let reason = texts.componentReason(
+                choice.release == nil ? .endOfLifeBlocked : .endOfLife, component: component.value.id,
+                cycle: blockedKey(choice, release.cycle), low: current, high: current
+            ) {
+                let ending = "\(name) \(release.cycle) reaches end of life on \(eol)"
+                return choice.release == nil
+                    ? "\(ending) and \(blockedReason(name, choice, current, current))" : "\(ending) (R3)"
+            }
             steps.append(
                 move(
                     component.value.id, from: item.version, choice: choice, due: eol.adding(days: policy.endOfLifeDays),
-                    low: current, high: current,
-                    reason: choice.release == nil
-                        ? "\(ending) and \(blockedReason(name, choice, current, current))"
-                        : "\(ending) (R3)", installed: &installed))
+                    low: current, high: current, reason: reason, installed: &installed))
         }
         return steps
     }
@@ -98,14 +102,19 @@ extension ClusterPathBuilder {
             let choice = chooser.target(
                 of: component.value.id, releases: component.value.releases, from: release.cycle, runningOn: low,
                 through: high, reaching: reach)
-            let range = release.kubernetes.map { " (Kubernetes \($0))" } ?? ""
+            let name = component.value.name
+            let reason = texts.componentReason(
+                choice.release == nil ? .blocked : .doesNotRun, component: component.value.id,
+                cycle: blockedKey(choice, release.cycle), low: low, high: high
+            ) {
+                let range = release.kubernetes.map { " (Kubernetes \($0))" } ?? ""
+                return choice.release == nil
+                    ? blockedReason(name, choice, low, high)
+                    : "\(name) \(release.cycle)\(range) does not run on Kubernetes \(Self.minors(low, high)) (R8)"
+            }
             steps.append(
                 move(
-                    component.value.id, from: version, choice: choice, due: due, low: low, high: high,
-                    reason: choice.release == nil
-                        ? blockedReason(component.value.name, choice, low, high)
-                        : "\(component.value.name) \(release.cycle)\(range) does not run on Kubernetes "
-                            + "\(Self.minors(low, high)) (R8)",
+                    component.value.id, from: version, choice: choice, due: due, low: low, high: high, reason: reason,
                     installed: &installed))
         }
         return steps
@@ -134,6 +143,14 @@ extension ClusterPathBuilder {
                 + "(newest: \(newest.cycle)\(ended))"
         }
         return "no catalog release of \(name) runs on Kubernetes \(minors)"
+    }
+
+    /// What a reason about a release at `cycle` depends on besides the component and the minors:
+    /// the installed cycle's text, and for a blocked choice also the newest ended release (its
+    /// cycle and end of life appear in the text).
+    private func blockedKey(_ choice: ReleaseChooser.Choice, _ cycle: VersionNumber) -> String {
+        guard case .allEnded(let newest) = choice else { return cycle.text }
+        return "\(cycle.text) \(newest.cycle.text) \(newest.eol.map(\.description) ?? "")"
     }
 
     /// `1.31 and 1.32`, or `1.32` alone.

@@ -4,6 +4,8 @@ struct ClusterPathBuilder {
     let policy: Policy
     let asOf: CalendarDay
     let chooser: ReleaseChooser
+    /// Step texts made once and shared (one cache per builder, like `chooser`).
+    let texts = StepTexts()
     /// The catalog's components by id, boxed: a lookup costs one retain, not one per field.
     let components: [String: ComponentBox]
 
@@ -127,10 +129,8 @@ struct ClusterPathBuilder {
             let blocker = componentSteps.first { $0.blocked }
             steps += componentSteps
             let action: StepAction = sideBySide ? .migrateCluster : .upgradeControlPlane
-            let why =
-                sideBySide
-                ? "build a new cluster on \(to) and move (side-by-side, R2: \(releaseDays) days after release)"
-                : "one minor at a time (R2: \(releaseDays) days after \(to) is released on \(platform.platform.name))"
+            let why = texts.hopReason(
+                sideBySide: sideBySide, to: to, releaseDays: releaseDays, platform: platform.platform)
             var step = PlanStep(
                 action: action, from: from.text, to: to.text, minor: to, due: due, blocked: blocker != nil,
                 reason: blocker.map { "blocked: \($0.reason)" } ?? why)
