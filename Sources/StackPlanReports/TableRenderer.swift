@@ -59,7 +59,7 @@ public struct TableRenderer: Sendable {
         for row in table.rows {
             isEmpty = false
             for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], Self.width(TextSafety.visible(cell)))
+                widths[index] = max(widths[index], Self.printed(cell).width)
             }
         }
         func line(_ cells: [String]) {
@@ -69,9 +69,10 @@ public struct TableRenderer: Sendable {
                     out.append(Self.space)
                     out.append(Self.space)
                 }
-                let padding = max(0, widths[index] - Self.width(cell))
+                let (text, width) = Self.printed(cell)
+                let padding = max(0, widths[index] - width)
                 if columns[index].alignRight { for _ in 0..<padding { out.append(Self.space) } }
-                append(cell, to: out)
+                append(text, to: out)
                 if !columns[index].alignRight { for _ in 0..<padding { out.append(Self.space) } }
             }
             out.dropTrailing(Self.space, downTo: start)
@@ -84,9 +85,17 @@ public struct TableRenderer: Sendable {
         if isEmpty { append("\n(none)", to: out) }
         for row in table.rows {
             out.append(Self.newline)
-            line(row.map(TextSafety.visible))
+            line(row)
             afterEachLine()
         }
+    }
+
+    /// A cell as printed (``TextSafety/visible(_:)``) and its width, with one scan for the usual
+    /// printable-ASCII cell.
+    private static func printed(_ cell: String) -> (text: String, width: Int) {
+        if TextSafety.isPrintableASCII(cell) { return (cell, cell.utf8.count) }
+        let text = TextSafety.visible(cell)
+        return (text, width(text))
     }
 
     /// A cell's width in characters; ASCII text (every cell after ``TextSafety/visible(_:)`` that
