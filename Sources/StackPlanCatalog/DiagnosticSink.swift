@@ -43,10 +43,11 @@ public struct SourceFile: Sendable, Hashable {
     /// The first position of the file, for file-level problems.
     var start: SourceLocation { SourceLocation(file: path, line: 1, column: 1) }
 
-    /// Composes the YAML node tree straight from libyaml's events, reporting syntax errors with
-    /// their position. Every YAML file (catalog, inventory, review) is read this way, by the one
-    /// libyaml the binary links (the system's). With `stream`, the items of one list under the root
-    /// are handed over as they are composed (``EventComposer/ItemStream``).
+    /// Composes the YAML node tree (``EventComposer``: the plain block scanner, else libyaml's
+    /// events), reporting syntax errors with their position. Every YAML file (catalog, inventory,
+    /// review) is read this way; the libyaml is the one the binary links (the system's). With
+    /// `stream`, the items of one list under the root are handed over as they are composed
+    /// (``EventComposer/ItemStream``).
     func compose(into sink: DiagnosticSink, streaming stream: EventComposer.ItemStream? = nil) -> YAMLNode? {
         do {
             guard let node = try EventComposer.compose(text, streaming: stream) else {

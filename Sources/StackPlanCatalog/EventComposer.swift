@@ -1,8 +1,9 @@
 import CLibYAML
 
-/// Composes the YAML document of a text into a ``YAMLNode`` tree from libyaml's event parser: no
-/// tag resolution and no intermediate objects, so a 16 MB inventory reads in a fraction of a
-/// second. Duplicate keys, undefined aliases and a second document are errors.
+/// Composes the YAML document of a text into a ``YAMLNode`` tree, with ``PlainBlockScanner`` when
+/// the text is in its subset and from libyaml's event parser otherwise: no tag resolution and no
+/// intermediate objects, so a 16 MB inventory reads in a fraction of a second. Duplicate keys,
+/// undefined aliases and a second document are errors.
 ///
 /// Aliases are bounded so a crafted file ("billion laughs") cannot exhaust time or memory: at most
 /// `maxAliasNodes` nodes may be produced by aliases in one document, and an alias may refer to a
@@ -70,9 +71,10 @@ enum EventComposer {
         return try result.get()
     }
 
-    private static func run(_ parser: inout yaml_parser_t, into builder: inout YAMLTreeBuilder) -> Result<
-        YAMLNode?, Failure
-    > {
+    /// Feeds libyaml's events to `builder` up to the end of the stream or the first problem.
+    private static func run(
+        _ parser: inout yaml_parser_t, into builder: inout YAMLTreeBuilder
+    ) -> Result<YAMLNode?, Failure> {
         var documents = 0
         var event = yaml_event_t()
         while true {

@@ -68,9 +68,9 @@ public struct InventoryLoader: Sendable {
     /// Validates `file` as an inventory.
     ///
     /// When the pods come before the customers (as in every inventory StackPlan writes), each
-    /// customer is decoded as soon as libyaml has composed it and its nodes are dropped, so the
-    /// whole node tree never sits in memory beside the inventory. Otherwise the tree is read as
-    /// a whole; the diagnostics are the same either way.
+    /// customer is decoded as soon as it is composed and its nodes are dropped, so the whole node
+    /// tree never sits in memory beside the inventory. Otherwise the tree is read as a whole; the
+    /// diagnostics are the same either way.
     public func load(_ file: SourceFile) -> InventoryLoadResult {
         let sink = DiagnosticSink()
         let streamed = StreamedCustomers()

@@ -93,7 +93,7 @@ enum PlainBlockScanner {
             position = end + 1
             var first = start
             while first < end, bytes[first] == space { first += 1 }
-            if first == end || bytes[first] == UInt8(ascii: "#") { continue }
+            if first == end || bytes[first] == hash { continue }
             if first == start, isDocumentMarker(bytes, at: start, end: end) { return false }
 
             // The line: `- ` (entry), then a scalar, then `:` and a value or nothing (key).

@@ -6,8 +6,8 @@ struct YAMLMark: Hashable, Sendable {
 
 /// A composed YAML node with its position: the tree the catalog and inventory readers validate.
 ///
-/// Catalog files are composed by Yams and converted to this tree; inventories, which can be large,
-/// are composed straight from libyaml's events (``EventComposer``).
+/// Every YAML file is composed into this tree by ``EventComposer`` (the plain block scanner for
+/// texts in its subset, libyaml's events for the rest).
 enum YAMLNode: Sendable {
     /// A scalar's text; `plain` when it was written without quotes. Stored inline (no heap box).
     case scalar(String, plain: Bool, YAMLMark)
