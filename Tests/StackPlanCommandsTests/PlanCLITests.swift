@@ -141,6 +141,27 @@ struct PlanCLITests {
         }
     }
 
+    /// An inventory with problems (a customer id repeated far apart, an unknown strategy): the
+    /// same messages and exit status whether the customers are read on one thread or several.
+    @Test func everyJobCountReportsTheSameProblems() throws {
+        let generated = try stackplan(["generate-fleet", "--customers", "90", "--seed", "8", "--as-of", "2026-09-01"])
+        let text = generated.stdout
+            .replacingOccurrences(of: "id: cust-00088", with: "id: cust-00003")
+            .replacingOccurrences(of: "strategy: side-by-side", with: "strategy: sidewise")
+        let fleet = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).yaml")
+        try text.write(to: fleet, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: fleet) }
+        let base = ["plan", "--inventory", fleet.path, "--as-of", "2026-09-01"]
+        let serial = try stackplan(base + ["--jobs", "1"])
+        #expect(serial.status == 65 && serial.stdout.isEmpty)
+        #expect(serial.stderr.contains("customer 'cust-00003' is declared twice"), "\(serial.stderr)")
+        #expect(serial.stderr.contains("unknown strategy 'sidewise'"))
+        for jobs in ["2", "5"] {
+            let parallel = try stackplan(base + ["--jobs", jobs])
+            #expect(parallel.status == 65 && parallel.stderr == serial.stderr)
+        }
+    }
+
     @Test(arguments: [("markdown", "## Qualification"), ("html", "<svg"), ("svg", "</svg>")])
     func roadmapRendersEveryFormat(_ format: String, _ fragment: String) throws {
         let result = try stackplan(
