@@ -1,10 +1,11 @@
 /// A fast reader for the subset of YAML that inventories are written in (by `generate-fleet`,
 /// `inventory import --write` and by hand): block mappings and sequences, one `key: value` or
-/// `- item` per line, printable ASCII, comments, plain scalars that start with a letter or digit
-/// (and hold no `: ` and no ` #`) and double-quoted scalars without escapes.
+/// `- item` per line, ASCII keys, printable text (any script in values and comments), comments,
+/// plain scalars that start with an ASCII letter or digit (and hold no `: ` and no ` #`) and
+/// double-quoted scalars without escapes.
 ///
 /// It builds the same tree, with the same positions, as libyaml would, or gives up: anything
-/// outside the subset (a tab, a non-ASCII byte, a flow collection, an anchor, an empty value, a
+/// outside the subset (a tab, a non-ASCII key, a flow collection, an anchor, an empty value, a
 /// multi-line scalar, a quoted key, a second document) and anything wrong (a duplicate key, a bad
 /// indentation) returns `false`, and the caller reads the text with libyaml, which then accepts
 /// it or reports the problem in its own words. Tests hold the scanner to libyaml's trees on
@@ -86,10 +87,17 @@ enum PlainBlockScanner {
             line += 1
             let start = position
             var end = start
+            var nonASCII = false
             while end < lines.upperBound, bytes[end] != 0x0A {
-                guard (0x20...0x7E).contains(bytes[end]) else { return false }
+                let byte = bytes[end]
+                if byte >= 0x80 {
+                    nonASCII = true
+                } else if byte < 0x20 || byte == 0x7F {
+                    return false
+                }
                 end += 1
             }
+            if nonASCII, !isPrintable(bytes, start..<end) { return false }
             position = end + 1
             var first = start
             while first < end, bytes[first] == space { first += 1 }
@@ -110,7 +118,11 @@ enum PlainBlockScanner {
             var isKey = false
             var valueStart: Int?
             if !isLineEnd(bytes, at: token.end, end: end) {
-                guard !token.quoted, bytes[token.end] == colon, token.end - cursor <= maxKeyLength else { return false }
+                // An ASCII key: libyaml counts columns in characters, so the value's column after a
+                // wider character would differ from its byte offset.
+                guard !token.quoted, bytes[token.end] == colon, token.end - cursor <= maxKeyLength,
+                    !nonASCII || bytes[token.text].allSatisfy({ $0 < 0x80 })
+                else { return false }
                 isKey = true
                 var next = token.end + 1
                 guard next == end || bytes[next] == space else { return false }
@@ -266,9 +278,24 @@ enum PlainBlockScanner {
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
-    /// A byte that may continue a plain scalar: printable ASCII but space and `:` (read above).
+    /// A byte that may continue a plain scalar: any but space, DEL and `:` (read above); line
+    /// breaks and control characters never reach here.
     private static func isPlain(_ byte: UInt8) -> Bool {
-        byte > space && byte < 0x7F && byte != colon
+        byte > space && byte != 0x7F && byte != colon
+    }
+
+    /// Whether every character of a line holding non-ASCII text is one libyaml takes as printable
+    /// and not as a line break: none of C1 controls (NEL among them), U+2028, U+2029 or a byte
+    /// order mark. The text is a Swift String's bytes, so it is valid UTF-8.
+    private static func isPrintable(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self).unicodeScalars.allSatisfy {
+            switch $0.value {
+            case 0x20...0x7E, 0x10000...0x10FFFF: true
+            case 0xA0...0xD7FF: $0.value != 0x2028 && $0.value != 0x2029
+            case 0xE000...0xFFFD: $0.value != 0xFEFF
+            default: false
+            }
+        }
     }
 
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> String {
