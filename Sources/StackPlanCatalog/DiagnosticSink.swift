@@ -47,10 +47,12 @@ public struct SourceFile: Sendable, Hashable {
     /// events), reporting syntax errors with their position. Every YAML file (catalog, inventory,
     /// review) is read this way; the libyaml is the one the binary links (the system's). With
     /// `stream`, the items of one list under the root are handed over as they are composed
-    /// (``EventComposer/ItemStream``).
-    func compose(into sink: DiagnosticSink, streaming stream: EventComposer.ItemStream? = nil) -> YAMLNode? {
+    /// (``EventComposer/ItemStream``); `plainScanner: false` goes to libyaml straight away.
+    func compose(
+        into sink: DiagnosticSink, streaming stream: EventComposer.ItemStream? = nil, plainScanner: Bool = true
+    ) -> YAMLNode? {
         do {
-            guard let node = try EventComposer.compose(text, streaming: stream) else {
+            guard let node = try EventComposer.compose(text, streaming: stream, plainScanner: plainScanner) else {
                 sink.error("empty-file", "the file is empty", at: start)
                 return nil
             }

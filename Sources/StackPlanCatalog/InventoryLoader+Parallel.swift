@@ -1,4 +1,3 @@
-import Foundation
 import StackPlanCore
 
 extension InventoryLoader {
@@ -6,33 +5,51 @@ extension InventoryLoader {
     /// `parallelism` allows and the text is in the plain block subset (``PlainBlockScanner``):
     /// the root is read first with the customers list left out, then slices of the customers,
     /// each on its own, then the slices are joined in file order. The inventory and every
-    /// diagnostic are the same as ``load(_:)``'s; any other text is read by ``load(_:)``.
+    /// diagnostic are the same as ``load(_:)``'s; any other text is read by ``load(_:)`` (by
+    /// libyaml straight away when the scanner has already given up on it).
     public func load(_ file: SourceFile, parallelism: Parallelism) -> InventoryLoadResult {
-        guard parallelism.width > 1, let result = loadInParallel(file, parallelism) else { return load(file) }
-        return result
+        guard parallelism.width > 1 else { return load(file) }
+        switch loadInParallel(file, parallelism) {
+        case .read(let result): return result
+        case .outsideSubset: return load(file, plainScanner: false)
+        case .noCustomerList: return load(file)
+        }
     }
 
-    /// `nil` when some part of the text is outside the subset (then nothing of it is kept).
-    private func loadInParallel(_ file: SourceFile, _ parallelism: Parallelism) -> InventoryLoadResult? {
+    /// What a parallel read came to.
+    private enum ParallelRead {
+        case read(InventoryLoadResult)
+        /// Some part of the text is outside the scanner's subset (nothing of it is kept).
+        case outsideSubset
+        /// The root has no block list of customers to share out.
+        case noCustomerList
+    }
+
+    private func loadInParallel(_ file: SourceFile, _ parallelism: Parallelism) -> ParallelRead {
         var builder = YAMLTreeBuilder(streaming: nil)
         var text = file.text
         guard
             let items = text.withUTF8({
                 PlainBlockScanner.scan($0, into: &builder, deferringItemsOf: Self.customersKey)
-            }), !items.isEmpty, let root = builder.root
-        else { return nil }
+            })
+        else { return .outsideSubset }
         let sink = DiagnosticSink()
-        guard let reader = MappingReader(root, in: file, sink: sink, context: "the inventory") else { return nil }
+        guard !items.isEmpty, let root = builder.root,
+            let reader = MappingReader(root, in: file, sink: sink, context: "the inventory")
+        else { return .noCustomerList }
         reader.rejectUnknownKeys(allowed: Self.rootKeys)
         var podIds: Set<String> = []
         let pods = readPods(reader, ids: &podIds)
 
         let slices = Self.slices(of: items, count: parallelism.width * 4)
-        let results = SliceResults(count: slices.count)
-        parallelism.forEach(slices.count) { [podIds] slice in
-            results.store(decode(items[slices[slice]], in: file, pods: podIds), at: slice)
+        let results = parallelism.map(slices.count) { [podIds] slice in
+            decode(items[slices[slice]], in: file, pods: podIds)
         }
-        guard let decoded = results.all else { return nil }
+        var decoded: [DecodedSlice] = []
+        for result in results {
+            guard let result else { return .outsideSubset }
+            decoded.append(result)
+        }
 
         // Joined in file order; a customer id seen in an earlier slice is a duplicate here too (a
         // slice reported its own repeats already).
@@ -48,9 +65,10 @@ extension InventoryLoader {
             earlier.formUnion(first)
         }
         let diagnostics = sink.diagnostics.sortedByLocation
-        return InventoryLoadResult(
-            inventory: diagnostics.hasErrors ? nil : Inventory(pods: pods, customers: customers),
-            diagnostics: diagnostics)
+        return .read(
+            InventoryLoadResult(
+                inventory: diagnostics.hasErrors ? nil : Inventory(pods: pods, customers: customers),
+                diagnostics: diagnostics))
     }
 
     /// The customers of one slice, its diagnostics and every customer id it names in order (with
@@ -102,29 +120,4 @@ private struct DecodedSlice: Sendable {
     var customers: [Customer] = []
     var diagnostics: [Diagnostic] = []
     var ids: [(String, SourceLocation)] = []
-}
-
-/// One slot per slice, filled by the threads of a parallel load; a slice that found text outside
-/// the subset voids the whole.
-private final class SliceResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [DecodedSlice?]
-    private var failed = false
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func store(_ result: DecodedSlice?, at index: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        if let result { slots[index] = result } else { failed = true }
-    }
-
-    /// Every slice's result in order, or `nil` when one failed.
-    var all: [DecodedSlice]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return failed ? nil : slots.compactMap { $0 }
-    }
 }

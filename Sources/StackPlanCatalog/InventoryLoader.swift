@@ -72,6 +72,12 @@ public struct InventoryLoader: Sendable {
     /// tree never sits in memory beside the inventory. Otherwise the tree is read as a whole; the
     /// diagnostics are the same either way.
     public func load(_ file: SourceFile) -> InventoryLoadResult {
+        load(file, plainScanner: true)
+    }
+
+    /// ``load(_:)``, with libyaml alone when `plainScanner` is false (the scanner has already
+    /// given up on this text).
+    func load(_ file: SourceFile, plainScanner: Bool) -> InventoryLoadResult {
         let sink = DiagnosticSink()
         let streamed = StreamedCustomers()
         let versions = VersionTable()
@@ -93,7 +99,7 @@ public struct InventoryLoader: Sendable {
             }
             return true
         }
-        guard let root = file.compose(into: sink, streaming: stream),
+        guard let root = file.compose(into: sink, streaming: stream, plainScanner: plainScanner),
             let reader = MappingReader(root, in: file, sink: sink, context: "the inventory")
         else { return InventoryLoadResult(inventory: nil, diagnostics: sink.diagnostics) }
         // What the streamed items reported counts only once the whole file composed.

@@ -30,6 +30,16 @@ struct ParallelPlanningTests {
         #expect(serial.clusters.count == fleet.customers.flatMap(\.environments).flatMap(\.clusters).count)
     }
 
+    /// `map` gives each index's result in index order however the calls were run, and nothing
+    /// for no work.
+    @Test func mapKeepsIndexOrder() {
+        for parallelism in [Parallelism.serial, Self.backwards, Self.threads] {
+            #expect(parallelism.map(100) { $0 * $0 } == (0..<100).map { $0 * $0 })
+            #expect(parallelism.map(0) { $0 }.isEmpty)
+            #expect(parallelism.map(3) { $0 == 1 ? nil : String($0) } == ["0", nil, "2"])
+        }
+    }
+
     @Test func anEmptyInventoryPlansNothing() {
         let plan = UpgradePlanner(catalog: PlannerFixture.catalog, asOf: asOf, parallelism: Self.threads).plan(
             Inventory(pods: [], customers: []))

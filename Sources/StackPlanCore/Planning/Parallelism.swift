@@ -18,6 +18,21 @@ public struct Parallelism: Sendable {
         for index in 0..<count { body(index) }
     }
 
+    /// `body` of each index in `0..<count`, in index order, the calls made at the same time when
+    /// `width` allows (each writes only its own slot of the result).
+    public func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        let results = Slots(base: slots)
+        forEach(count) { index in results.base[index] = body(index) }
+        // `forEach` calls every index once, so every slot is filled.
+        return slots.compactMap { $0 }
+    }
+
     /// Calls `body` for each index in `0..<count`, at the same time when `width` allows.
     public func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
         if width == 1 || count <= 1 {
@@ -26,4 +41,10 @@ public struct Parallelism: Sendable {
             run(count, body)
         }
     }
+}
+
+/// The result slots of ``Parallelism/map(_:_:)``: each call writes only its own index, so the
+/// writes never overlap.
+private struct Slots<T>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<T?>
 }
