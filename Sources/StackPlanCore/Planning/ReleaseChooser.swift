@@ -85,11 +85,7 @@ final class ReleaseChooser {
 
     /// How far up towards `reach` the release may run, as a minor number.
     private static func span(_ release: ComponentRelease, reach: VersionNumber) -> Int {
-        guard let max = release.kubernetes?.max, max < reach else { return minorNumber(reach) }
-        return minorNumber(max)
-    }
-
-    private static func minorNumber(_ version: VersionNumber) -> Int {
-        version.part(1)
+        guard let max = release.kubernetes?.max, max < reach else { return reach.part(1) }
+        return max.part(1)
     }
 }
