@@ -3,7 +3,7 @@ import Testing
 
 @testable import StackPlanCore
 
-@Suite("Cluster paths built in slices")
+@Suite("Planning in slices of customers and by pod")
 struct ParallelPlanningTests {
     private let asOf = day("2026-09-01")
 
@@ -20,14 +20,39 @@ struct ParallelPlanningTests {
     @Test(arguments: [3, 11] as [UInt64])
     func theSlicedPlanIsTheSerialPlan(_ seed: UInt64) {
         let catalog = PlannerFixture.catalog
-        let fleet = FleetGenerator(catalog: catalog, asOf: asOf).generate(customers: 150, seed: seed)
-        let serial = UpgradePlanner(catalog: catalog, asOf: asOf).plan(fleet, compare: true)
+        let fleet = Self.withWindows(FleetGenerator(catalog: catalog, asOf: asOf).generate(customers: 150, seed: seed))
+        let zones: [String: any TimeZoneRules] = ["America/Chicago": ZoneRules.named("America/Chicago") ?? .pacific]
+        let serial = UpgradePlanner(catalog: catalog, asOf: asOf, zones: zones).plan(fleet, compare: true)
         for parallelism in [Self.backwards, Self.threads] {
-            let sliced = UpgradePlanner(catalog: catalog, asOf: asOf, parallelism: parallelism).plan(
+            let sliced = UpgradePlanner(catalog: catalog, asOf: asOf, zones: zones, parallelism: parallelism).plan(
                 fleet, compare: true)
             #expect(sliced == serial)
         }
         #expect(serial.clusters.count == fleet.customers.flatMap(\.environments).flatMap(\.clusters).count)
+        // What the slices and pods share out is really there: the gate within a customer, several
+        // pods to schedule, windows, statuses.
+        let steps = serial.clusters.flatMap(\.steps)
+        #expect(steps.contains { $0.reason.hasPrefix("production follows non-production") })
+        #expect(Set(fleet.customers.map(\.pod)).count > 1)
+        #expect(steps.contains { $0.window != nil } && steps.contains { $0.plannedStart != nil && $0.window == nil })
+        #expect(steps.contains { $0.scheduleRisk?.freeze != nil })
+        #expect(Set(serial.clusters.map(\.status)).count > 2)
+    }
+
+    /// Every third customer of `fleet` gets Sunday windows, and every sixth a freeze this autumn
+    /// as well: the scheduler then places those customers' steps in windows, the others' in days.
+    private static func withWindows(_ fleet: Inventory) -> Inventory {
+        let sunday = MaintenanceWindow(days: [7], start: 7200, duration: 4 * 3600, zone: "America/Chicago")
+        let freeze = Freeze(from: day("2026-10-01"), until: day("2026-11-15"), reason: "season")
+        let customers = fleet.customers.indices.map { index in
+            let customer = fleet.customers[index]
+            guard index % 3 == 0 else { return customer }
+            return Customer(
+                id: customer.id, name: customer.name, pod: customer.pod, monthlyFee: customer.monthlyFee,
+                environments: customer.environments, maintenanceWindows: [sunday],
+                freezes: index % 6 == 0 ? [freeze] : [])
+        }
+        return Inventory(pods: fleet.pods, customers: customers)
     }
 
     /// `map` gives each index's result in index order however the calls were run, and nothing

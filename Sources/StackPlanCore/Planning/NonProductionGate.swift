@@ -2,26 +2,29 @@
 /// when one of the customer's non-production clusters on the same platform cannot reach M
 /// (its own path is blocked before M). The scheduler then places the steps that may go.
 enum NonProductionGate {
-    /// Blocks, in place, the production steps whose non-production counterparts cannot get there.
-    static func apply(_ plans: inout [ClusterPlan]) {
-        var reach: [PlanScheduler.NonProductionKey: [(cluster: String, minor: VersionNumber)]] = [:]
-        // By index: iterating the plans themselves would copy each one.
+    /// Blocks, in place, the production steps of one customer's plans whose non-production
+    /// counterparts cannot get there. `plans` are all of that customer's plans and no others (a
+    /// customer's plans are consecutive in a fleet plan), so customers can be gated at the same time.
+    static func apply(toCustomer plans: UnsafeMutableBufferPointer<ClusterPlan>) {
+        // Each non-production cluster's highest reachable minor, in inventory order (a customer
+        // has a handful of clusters: a list beats a dictionary).
+        var reach: [(platform: String, cluster: String, minor: VersionNumber)] = []
         for index in plans.indices where plans[index].kind == .nonProduction {
             var highest = plans[index].cluster.minor
             for step in plans[index].steps where step.action.movesControlPlane && !step.blocked {
                 if let minor = step.minor, highest < minor { highest = minor }
             }
-            reach[PlanScheduler.NonProductionKey(plans, at: index), default: []].append(
-                (plans[index].cluster.name, highest))
+            reach.append((plans[index].cluster.platform, plans[index].cluster.name, highest))
         }
         guard !reach.isEmpty else { return }
         for index in plans.indices where plans[index].kind == .production {
-            guard let others = reach[PlanScheduler.NonProductionKey(plans, at: index)] else { continue }
+            let platform = plans[index].cluster.platform
+            guard reach.contains(where: { $0.platform == platform }) else { continue }
             // The first step that cannot go is the cause; the steps after it wait for it.
             for step in plans[index].steps.indices {
                 let item = plans[index].steps[step]
                 guard item.action != .upgradeComponent, !item.blocked, let minor = item.minor,
-                    let short = others.first(where: { $0.minor < minor })
+                    let short = reach.first(where: { $0.platform == platform && $0.minor < minor })
                 else { continue }
                 plans[index].steps[step].blocked = true
                 plans[index].steps[step].reason =

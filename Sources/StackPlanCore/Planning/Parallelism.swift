@@ -27,7 +27,7 @@ public struct Parallelism: Sendable {
             slots.deinitialize()
             slots.deallocate()
         }
-        let results = Slots(base: slots)
+        let results = DisjointBuffer(base: slots)
         forEach(count) { index in results.base[index] = body(index) }
         // `forEach` calls every index once, so every slot is filled.
         return slots.compactMap { $0 }
@@ -43,8 +43,13 @@ public struct Parallelism: Sendable {
     }
 }
 
-/// The result slots of ``Parallelism/map(_:_:)``: each call writes only its own index, so the
-/// writes never overlap.
-private struct Slots<T>: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<T?>
+/// A buffer that the calls of one ``Parallelism/forEach(_:_:)`` share, each writing only elements
+/// no other call touches (its own index, its own range), so the writes never overlap.
+struct DisjointBuffer<Element>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<Element>
+
+    /// The elements in `range`, as a buffer of their own.
+    func slice(_ range: Range<Int>) -> UnsafeMutableBufferPointer<Element> {
+        UnsafeMutableBufferPointer(rebasing: base[range])
+    }
 }

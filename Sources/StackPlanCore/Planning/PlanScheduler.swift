@@ -11,21 +11,25 @@ struct PlanScheduler {
     /// The zones windows and pods name.
     var zones: [String: any TimeZoneRules] = [:]
 
-    /// Schedules every unblocked step of `plans` in place. `pods` gives each pod's weekly capacity.
-    func schedule(_ plans: inout [ClusterPlan], pods: [String: Int], podOf: [String: String]) {
-        var byPod: [String: [Int]] = [:]
-        // A customer's plans are consecutive: its pod is looked up once per run of them.
-        var last: (customer: String, pod: String)?
-        for index in plans.indices {
-            let customer = plans[index].customer
-            let pod = last.flatMap { $0.customer == customer ? $0.pod : nil } ?? podOf[customer] ?? ""
-            last = (customer, pod)
-            byPod[pod, default: []].append(index)
-        }
-        // The day after each plan's last placed step, by plan index (a plan belongs to one pod).
+    /// Schedules every unblocked step of `plans` in place. `byPod` gives each pod's plans (every
+    /// plan in one pod, a customer's plans all in its pod), `capacities` each pod's weekly capacity.
+    /// Pods share nothing, so they are scheduled at the same time when `parallelism` allows.
+    func schedule(
+        _ plans: inout [ClusterPlan], byPod: [String: [Int]], capacities: [String: Int],
+        parallelism: Parallelism = .serial
+    ) {
+        let pods = byPod.keys.sorted()
+        // The day after each plan's last placed step, by plan index.
         var nextStart = [CalendarDay?](repeating: nil, count: plans.count)
-        for pod in byPod.keys.sorted() {
-            schedule(&plans, indices: byPod[pod] ?? [], capacity: max(1, pods[pod] ?? 1), nextStart: &nextStart)
+        plans.withUnsafeMutableBufferPointer { plans in
+            nextStart.withUnsafeMutableBufferPointer { nextStart in
+                let (plans, nextStart) = (DisjointBuffer(base: plans), DisjointBuffer(base: nextStart))
+                parallelism.forEach(pods.count) { pod in
+                    schedule(
+                        plans.base, indices: byPod[pods[pod]] ?? [], capacity: max(1, capacities[pods[pod]] ?? 1),
+                        nextStart: nextStart.base)
+                }
+            }
         }
     }
 
@@ -36,8 +40,10 @@ struct PlanScheduler {
         let due: Int
     }
 
+    /// One pod's plans (`indices`): only those elements of `plans` and `nextStart` are touched.
     private func schedule(
-        _ plans: inout [ClusterPlan], indices: [Int], capacity: Int, nextStart: inout [CalendarDay?]
+        _ plans: UnsafeMutableBufferPointer<ClusterPlan>, indices: [Int], capacity: Int,
+        nextStart: UnsafeMutableBufferPointer<CalendarDay?>
     ) {
         var slots = WeekSlots(capacity: capacity)
         var heap = BinaryHeap<Ready> { lhs, rhs in
@@ -153,7 +159,7 @@ extension PlanScheduler {
         let platform: String
 
         /// The key of `plans[index]` (read in place: taking the plan out of the array would copy it).
-        init(_ plans: borrowing [ClusterPlan], at index: Int) {
+        init(_ plans: UnsafeMutableBufferPointer<ClusterPlan>, at index: Int) {
             customer = plans[index].customer
             platform = plans[index].cluster.platform
         }
@@ -164,7 +170,9 @@ extension PlanScheduler {
     /// it. `nil` when all of them are there already (nothing to wait for). Called once they are
     /// all scheduled; a cluster that never reaches `minor` blocked the production step beforehand
     /// (`NonProductionGate`).
-    static func reached(_ minor: VersionNumber, by indices: [Int], in plans: [ClusterPlan]) -> CalendarDay? {
+    static func reached(
+        _ minor: VersionNumber, by indices: [Int], in plans: UnsafeMutableBufferPointer<ClusterPlan>
+    ) -> CalendarDay? {
         var latest: CalendarDay?
         for index in indices where plans[index].cluster.minor < minor {
             let step = plans[index].steps.first { step in

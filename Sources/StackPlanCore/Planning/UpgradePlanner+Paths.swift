@@ -1,5 +1,5 @@
-/// The first stage of planning: each cluster's path and due dates, before the non-production gate
-/// and the schedule. Clusters do not depend on each other here, so slices of the fleet may be
+/// The first stage of planning: each cluster's path and due dates, and the non-production gate
+/// within each customer, before the schedule. Customers do not depend on each other here, so slices of the fleet may be
 /// built at the same time (``UpgradePlanner/parallelism``); each plan goes to its place in
 /// inventory order, so the result does not depend on how the work was shared.
 extension UpgradePlanner {
@@ -8,34 +8,37 @@ extension UpgradePlanner {
         ClusterPathBuilder(catalog: catalog, policy: catalog.policy, asOf: asOf, chooser: ReleaseChooser(asOf: asOf))
     }
 
-    /// One plan per cluster on a catalog platform, in inventory order.
+    /// One plan per cluster on a catalog platform, in inventory order, each customer's gated;
+    /// customer `i`'s plans at `starts[i]..<starts[i + 1]` (``starts(of:contexts:)``).
     func paths(
-        of customers: [Customer], qualification: [Bool], contexts: [String: PlatformContext]
+        of customers: [Customer], starts: [Int], qualification: [Bool], contexts: [String: PlatformContext]
     ) -> [ClusterPlan] {
-        let starts = Self.starts(of: customers, contexts: contexts)
         let total = starts[customers.count]
-        let slices = Self.slices(starts: starts, count: parallelism.width == 1 ? 1 : parallelism.width * 4)
+        let slices = customerSlices(starts: starts)
         // Sized once and filled in place: growing by doubling would hold the old and new storage
         // at the same time.
         return [ClusterPlan](unsafeUninitializedCapacity: total) { buffer, initialized in
-            guard let base = buffer.baseAddress.map(DisjointWrites.init) else { return }
+            let result = DisjointBuffer(base: buffer)
             parallelism.forEach(slices.count) { slice in
                 let builder = pathBuilder()
                 var reasons = StringInterner()
-                var next = base.start + starts[slices[slice].lowerBound]
                 for index in slices[slice] {
                     let customer = customers[index]
+                    let plans = result.slice(starts[index]..<starts[index + 1])
+                    var next = 0
                     for environment in customer.environments {
                         for cluster in environment.clusters {
                             guard let platform = contexts[cluster.platform] else { continue }
-                            var plan = builder.plan(
-                                customer: customer, environment: environment, cluster: cluster,
-                                qualified: qualification[index], platform: platform)
-                            reasons.intern(reasonsOf: &plan.steps)
-                            next.initialize(to: consume plan)
+                            plans.initializeElement(
+                                at: next,
+                                to: builder.plan(
+                                    customer: customer, environment: environment, cluster: cluster,
+                                    qualified: qualification[index], platform: platform))
                             next += 1
                         }
                     }
+                    NonProductionGate.apply(toCustomer: plans)
+                    for plan in plans.indices { reasons.intern(reasonsOf: &plans[plan].steps) }
                 }
             }
             initialized = total
@@ -58,6 +61,12 @@ extension UpgradePlanner {
         return starts
     }
 
+    /// The slices of customers the work is shared in: four per thread (so a slow one is made up
+    /// for), or all of them on one thread.
+    func customerSlices(starts: [Int]) -> [Range<Int>] {
+        Self.slices(starts: starts, count: parallelism.width == 1 ? 1 : parallelism.width * 4)
+    }
+
     /// Up to `count` consecutive ranges of customers with about the same number of clusters each
     /// (`starts` as in `paths`), none empty, covering every customer.
     static func slices(starts: [Int], count: Int) -> [Range<Int>] {
@@ -77,10 +86,4 @@ extension UpgradePlanner {
         }
         return ranges
     }
-}
-
-/// The result buffer shared by the slices of `paths`: each slice initializes only its own
-/// customers' plans, a range no other slice touches, so the writes never overlap.
-private struct DisjointWrites: @unchecked Sendable {
-    let start: UnsafeMutablePointer<ClusterPlan>
 }

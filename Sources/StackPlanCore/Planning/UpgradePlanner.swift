@@ -34,15 +34,19 @@ public struct UpgradePlanner: Sendable {
         }
         let customers = inventory.customers
         let qualification = customers.map { Qualification($0).qualified }
-        var plans = paths(of: customers, qualification: qualification, contexts: contexts)
-        NonProductionGate.apply(&plans)
+        let starts = Self.starts(of: customers, contexts: contexts)
+        var plans = paths(of: customers, starts: starts, qualification: qualification, contexts: contexts)
         var scheduler = PlanScheduler(policy: policy, asOf: asOf)
         scheduler.zones = zones
         let podZones = Dictionary(inventory.pods.map { ($0.id, $0.zone) }) { first, _ in first }
-        for customer in customers
-        where !customer.maintenanceWindows.isEmpty
-            || customer.environments.contains(where: { $0.maintenanceWindows != nil })
-        {
+        var byPod: [String: [Int]] = [:]
+        for index in customers.indices {
+            let customer = customers[index]
+            byPod[customer.pod, default: []].append(contentsOf: starts[index]..<starts[index + 1])
+            guard
+                !customer.maintenanceWindows.isEmpty
+                    || customer.environments.contains(where: { $0.maintenanceWindows != nil })
+            else { continue }
             scheduler.calendars[customer.id] = CustomerCalendar(
                 windows: customer.maintenanceWindows,
                 environmentWindows: Dictionary(
@@ -53,28 +57,14 @@ public struct UpgradePlanner: Sendable {
                 freezes: customer.freezes, podZone: podZones[customer.pod] ?? nil)
         }
         scheduler.schedule(
-            &plans, pods: Dictionary(inventory.pods.map { ($0.id, $0.upgradesPerWeek) }) { first, _ in first },
-            podOf: Dictionary(customers.map { ($0.id, $0.pod) }) { first, _ in first })
-        for index in plans.indices { updateStatus(&plans[index]) }
+            &plans, byPod: byPod,
+            capacities: Dictionary(inventory.pods.map { ($0.id, $0.upgradesPerWeek) }) { first, _ in first },
+            parallelism: parallelism)
+        let summaries = statuses(&plans, of: customers, starts: starts, qualification: qualification)
         if compare {
             self.compare(
                 &plans, inventory: inventory, builder: pathBuilder(), scheduler: scheduler, contexts: contexts,
                 only: only)
-        }
-        var counts: [String: (clusters: Int, overdue: Int, atRisk: Int)] = [:]
-        // By index: iterating the plans themselves would copy each one.
-        for index in plans.indices {
-            let status = plans[index].status
-            counts[plans[index].customer, default: (0, 0, 0)].clusters += 1
-            if status == .overdue { counts[plans[index].customer, default: (0, 0, 0)].overdue += 1 }
-            if status == .atRisk { counts[plans[index].customer, default: (0, 0, 0)].atRisk += 1 }
-        }
-        let summaries = customers.indices.map { index in
-            let customer = customers[index]
-            let count = counts[customer.id] ?? (0, 0, 0)
-            return CustomerSummary(
-                id: customer.id, name: customer.name, qualified: qualification[index],
-                clusters: count.clusters, overdue: count.overdue, atRisk: count.atRisk)
         }
         guard let only else {
             return UpgradePlan(asOf: asOf, catalogVersion: catalog.version, clusters: plans, customers: summaries)
@@ -84,9 +74,29 @@ public struct UpgradePlanner: Sendable {
             customers: summaries.filter { $0.id == only })
     }
 
-    /// Sets `plan.status` by the status rule (in place: the plan is not copied).
-    func updateStatus(_ plan: inout ClusterPlan) {
-        plan.status = status(of: plan)
+    /// Sets every plan's status by the status rule (in place: no plan is copied) and sums them up
+    /// per customer, slices of customers at the same time.
+    func statuses(
+        _ plans: inout [ClusterPlan], of customers: [Customer], starts: [Int], qualification: [Bool]
+    ) -> [CustomerSummary] {
+        let slices = customerSlices(starts: starts)
+        return plans.withUnsafeMutableBufferPointer { buffer in
+            let result = DisjointBuffer(base: buffer)
+            return parallelism.map(slices.count) { slice in
+                slices[slice].map { index in
+                    let plans = result.slice(starts[index]..<starts[index + 1])
+                    var (overdue, atRisk) = (0, 0)
+                    for plan in plans.indices {
+                        plans[plan].status = status(of: plans[plan])
+                        if plans[plan].status == .overdue { overdue += 1 }
+                        if plans[plan].status == .atRisk { atRisk += 1 }
+                    }
+                    return CustomerSummary(
+                        id: customers[index].id, name: customers[index].name, qualified: qualification[index],
+                        clusters: plans.count, overdue: overdue, atRisk: atRisk)
+                }
+            }.flatMap { $0 }
+        }
     }
 
     /// The status rule, first match wins.
