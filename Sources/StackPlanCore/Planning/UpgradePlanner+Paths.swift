@@ -1,7 +1,7 @@
 /// The first stage of planning: each cluster's path and due dates, and the non-production gate
-/// within each customer, before the schedule. Customers do not depend on each other here, so slices of the fleet may be
-/// built at the same time (``UpgradePlanner/parallelism``); each plan goes to its place in
-/// inventory order, so the result does not depend on how the work was shared.
+/// within each customer, before the schedule. Customers do not depend on each other here, so
+/// slices of the fleet may be built at the same time (``UpgradePlanner/parallelism``); each plan
+/// goes to its place in inventory order, so the result does not depend on how the work was shared.
 extension UpgradePlanner {
     /// A path builder with its own release cache (the cache is not shared between threads).
     func pathBuilder() -> ClusterPathBuilder {
