@@ -6,19 +6,22 @@ import StackPlanCore
 public struct JSONWriter {
     /// The bytes written so far (not yet handed to the sink, when the writer streams).
     public var bytes: [UInt8] { out.array }
-    private let out: ByteOutput
+    let out: ByteOutput
     /// How many containers are open, and whether the innermost holds an element yet (a comma goes
     /// before the next). No stack is needed: every enclosing container already holds the open one.
-    private var depth = 0
-    private var innermostHasElements = false
+    var depth = 0
+    var innermostHasElements = false
     private var afterKey = false
     /// ``sharedFragments``, read once per writer rather than through a lazy global on every use.
     private let fragments = JSONWriter.sharedFragments
     /// Each literal key's line break, indentation and name, encoded once per depth.
     private let keyCache = JSONKeyCache()
     /// Where full chunks go when the writer streams, and the chunk size.
-    private let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
+    let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
     private let chunkSize: Int
+    /// How ``elements(_:_:)`` shares out the elements of a large array: serial unless the caller
+    /// of ``JSONDocument/stream(chunkSize:parallelism:toBuffers:)`` says otherwise.
+    var parallelism = Parallelism.serial
 
     /// A writer that keeps the whole document in ``bytes``.
     public init(capacity: Int = 4096) {
@@ -34,6 +37,16 @@ public struct JSONWriter {
         out = ByteOutput(capacity: chunkSize + 4096)
         self.sink = sink
         self.chunkSize = chunkSize
+    }
+
+    /// A writer for a piece of another writer's document: the elements of the array open at
+    /// `depth`, after an element already written when `continuing` (``elements(_:_:)``).
+    init(pieceAt depth: Int, continuing: Bool, capacity: Int) {
+        out = ByteOutput(capacity: capacity)
+        sink = nil
+        chunkSize = .max
+        self.depth = depth
+        innermostHasElements = continuing
     }
 
     /// Hands what is buffered to the sink, if the writer streams.
@@ -298,8 +311,14 @@ extension JSONDocument {
     /// Writes the pretty-printed document and a final newline to `sink` in chunks of about
     /// `chunkSize` bytes: the same bytes as ``serializedBytes(capacity:)``, in bounded memory. Each
     /// chunk is the writer's own buffer, valid only during the call, so nothing is copied.
-    public func stream(chunkSize: Int = 1 << 20, toBuffers sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// With `parallelism`, the pieces of a large array written with ``JSONWriter/elements(_:_:)`` are
+    /// written on its threads; the bytes are the same.
+    public func stream(
+        chunkSize: Int = 1 << 20, parallelism: Parallelism = .serial,
+        toBuffers sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var writer = JSONWriter(chunkSize: chunkSize, sink: sink)
+        writer.parallelism = parallelism
         write(to: &writer)
         writer.finish()
         writer.flush()

@@ -140,7 +140,7 @@ struct PlanJSON: JSONDocument {
         writer.string(plan.catalogVersion.description)
         writer.key("clusters")
         writer.beginArray()
-        for item in plan.clusters { write(item, to: &writer) }
+        writer.elements(plan.clusters.count) { index, writer in write(plan.clusters[index], to: &writer) }
         writer.endArray()
         writer.key("customers")
         writer.beginArray()

@@ -41,7 +41,7 @@ public struct Plan: ParsableCommand {
         ).plan(fleet, customer: customer, compare: compare)
         switch output.chosen {
         case .ics: Console.out(ICalendarRenderer().render(plan, customer: customer))
-        default: output.emit(PlanReport.make(plan))
+        default: output.emit(PlanReport.make(plan), parallelism: parallelism)
         }
         Console.keepUntilExit(loaded, fleet, planned, plan)
     }
