@@ -1,3 +1,5 @@
+import StackPlanCore
+
 /// Renders the first table of a report as RFC 4180 CSV with a header row.
 ///
 /// A field is quoted when it holds a comma, a quote or any line break. A text field that a
@@ -14,23 +16,40 @@ public struct CSVRenderer: Sendable {
 
     /// The report's CSV handed to `sink` in chunks of about `chunkSize` bytes (each valid only
     /// during the call); nothing for a report without tables. Rows made as they are read
-    /// (``Remade``) are written one at a time and never kept.
-    public func stream(_ report: Report, chunkSize: Int = 1 << 20, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// (``Remade``) are written one at a time and never kept; rows in pieces (``RowPieces``) are
+    /// written on `parallelism`'s threads, piece by piece, and handed on in order.
+    public func stream(
+        _ report: Report, chunkSize: Int = 1 << 20, parallelism: Parallelism = .serial,
+        to sink: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         guard let table = report.tables.first else { return }
         let out = ByteOutput(capacity: min(chunkSize, 1 << 20) + 4096)
-        func line(_ cells: [String]) {
-            for (index, cell) in cells.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                var field = Self.field(cell)
-                field.withUTF8 { out.append($0) }
+        Self.line(table.columns.map(\.title), into: out)
+        if let pieces = table.pieces, parallelism.width > 1 {
+            out.flush(to: sink)
+            PiecePipeline.run(pieces.count, parallelism: parallelism) { piece, out in
+                for row in pieces.rows(piece) { Self.line(row, into: out) }
+            } handOn: {
+                sink($0)
             }
-            out.append(UInt8(ascii: "\r"))
-            out.append(UInt8(ascii: "\n"))
+            return
+        }
+        for row in table.rows {
+            Self.line(row, into: out)
             out.flush(ifAtLeast: chunkSize, to: sink)
         }
-        line(table.columns.map(\.title))
-        table.rows.forEach(line)
         out.flush(to: sink)
+    }
+
+    /// One record: the fields, comma-separated, and CRLF.
+    private static func line(_ cells: [String], into out: ByteOutput) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            var field = field(cell)
+            field.withUTF8 { out.append($0) }
+        }
+        out.append(UInt8(ascii: "\r"))
+        out.append(UInt8(ascii: "\n"))
     }
 
     static func field(_ text: String) -> String {

@@ -39,10 +39,10 @@ public struct JSONWriter {
         self.chunkSize = chunkSize
     }
 
-    /// A writer for a piece of another writer's document: the elements of the array open at
-    /// `depth`, after an element already written when `continuing` (``elements(_:_:)``).
-    init(pieceAt depth: Int, continuing: Bool, capacity: Int) {
-        out = ByteOutput(capacity: capacity)
+    /// A writer for a piece of another writer's document, appending to `out`: elements of the
+    /// array open at `depth`, after an element already written when `continuing` (``elements(_:_:)``).
+    init(pieceAt depth: Int, continuing: Bool, into out: ByteOutput) {
+        self.out = out
         sink = nil
         chunkSize = .max
         self.depth = depth

@@ -11,8 +11,8 @@ public enum PlanReport {
                 .init("Target"), .init("Strategy"), .init("SLA"), .init("Next due"), .init("Ext. support ends"),
                 .init("Status"),
             ],
-            rows: Remade {
-                plan.clusters.lazy.map { item in
+            pieces: clusterPieces(plan) { range in
+                plan.clusters[range].lazy.map { item in
                     [
                         item.customer, item.cluster.name, item.kind.rawValue, item.cluster.platform,
                         item.cluster.version.text,
@@ -24,7 +24,9 @@ public enum PlanReport {
                     ]
                 }
             })
-        let steps = LazyTextTable(title: "Steps", columns: stepColumns, rows: Remade { stepRows(plan) })
+        let steps = LazyTextTable(
+            title: "Steps", columns: stepColumns,
+            pieces: clusterPieces(plan) { StepRows(clusters: plan.clusters, range: $0) })
         let customers = LazyTextTable(
             title: "Customers",
             columns: [
@@ -49,25 +51,36 @@ public enum PlanReport {
         .init("Planned start"), .init("Planned end"), .init("Blocked"), .init("Reason"),
     ]
 
-    /// The steps table's rows, made one at a time as they are read.
-    static func stepRows(_ plan: UpgradePlan) -> StepRows {
-        StepRows(clusters: plan.clusters)
+    /// How many clusters' rows make one piece of a table (``RowPieces``).
+    static let clustersPerPiece = 256
+
+    /// Rows in pieces of ``clustersPerPiece`` clusters, made by `rows` from a range of clusters.
+    static func clusterPieces<Rows: Sequence>(
+        _ plan: UpgradePlan, rows: @escaping @Sendable (Range<Int>) -> Rows
+    ) -> RowPieces where Rows.Element == [String] {
+        let count = plan.clusters.count
+        return RowPieces(count: (count + clustersPerPiece - 1) / clustersPerPiece) { piece in
+            rows(piece * clustersPerPiece..<min((piece + 1) * clustersPerPiece, count))
+        }
     }
 
-    /// The steps table's rows, walked by index with a hand-written iterator: nested lazy
-    /// sequences look up generic type metadata for every cluster, and a closure holding a
-    /// cluster's plan copies all of it.
+    /// The steps table's rows for a range of clusters, walked by index with a hand-written
+    /// iterator: nested lazy sequences look up generic type metadata for every cluster, and a
+    /// closure holding a cluster's plan copies all of it.
     struct StepRows: Sequence, IteratorProtocol {
         let clusters: [ClusterPlan]
-        private var cluster = 0
+        private var cluster: Int
+        private let end: Int
         private var step = 0
 
-        init(clusters: [ClusterPlan]) {
+        init(clusters: [ClusterPlan], range: Range<Int>) {
             self.clusters = clusters
+            cluster = range.lowerBound
+            end = range.upperBound
         }
 
         mutating func next() -> [String]? {
-            while cluster < clusters.count {
+            while cluster < end {
                 guard step < clusters[cluster].steps.count else {
                     (cluster, step) = (cluster + 1, 0)
                     continue

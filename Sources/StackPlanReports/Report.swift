@@ -45,11 +45,22 @@ public struct LazyTextTable: Sendable {
     public let title: String?
     public let columns: [TextTable.Column]
     public let rows: Remade<[String]>
+    /// The same rows in pieces a renderer may write at the same time, when the table has them.
+    public let pieces: RowPieces?
 
     public init(title: String?, columns: [TextTable.Column], rows: Remade<[String]>) {
         self.title = title
         self.columns = columns
         self.rows = rows
+        pieces = nil
+    }
+
+    /// A table whose rows come in pieces (``rows`` reads them in turn).
+    public init(title: String?, columns: [TextTable.Column], pieces: RowPieces) {
+        self.title = title
+        self.columns = columns
+        rows = pieces.all
+        self.pieces = pieces
     }
 
     /// A table whose rows are already made.

@@ -109,13 +109,13 @@ public struct FormatOption<Choices: FormatChoices>: ParsableArguments {
 
     /// Renders `report` to standard output in the chosen format (tables coloured only on a
     /// terminal without NO_COLOR). JSON, tables and CSV stream in chunks rather than as one String;
-    /// JSON writes the pieces of its large arrays on `parallelism`'s threads.
+    /// the pieces of large arrays and tables are written on `parallelism`'s threads.
     public func emit(_ report: Report, parallelism: Parallelism = .serial) {
         let color = Console.colorEnabled(fd: 1)
         switch chosen {
         case .json: report.json.stream(parallelism: parallelism, toBuffers: Console.out(buffer:))
-        case .table: TableRenderer(color: color).stream(report, to: Console.out(buffer:))
-        case .csv: CSVRenderer().stream(report, to: Console.out(buffer:))
+        case .table: TableRenderer(color: color).stream(report, parallelism: parallelism, to: Console.out(buffer:))
+        case .csv: CSVRenderer().stream(report, parallelism: parallelism, to: Console.out(buffer:))
         default: Console.out(report.rendered(as: chosen, color: color))
         }
     }

@@ -1,0 +1,75 @@
+import Dispatch
+import StackPlanCore
+import Testing
+
+@testable import StackPlanReports
+
+/// Tables whose rows come in pieces: CSV and the terminal table written piece by piece on several
+/// threads give the bytes of the rows written in turn on one.
+@Suite("Tables written in pieces")
+struct RowPiecesTests {
+    private static let backwards = Parallelism(width: 3) { count, body in
+        for index in (0..<count).reversed() { body(index) }
+    }
+
+    private static let threads = Parallelism(width: 4) { count, body in
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+
+    /// `count` pieces of 0 to 40 rows each; cells of varied widths, some needing CSV quoting,
+    /// a formula guard, escapes on a terminal, or counted in characters rather than bytes. The
+    /// widest cell of a column may be in any piece.
+    private static func report(pieces count: Int, seed: UInt64) -> Report {
+        var random = SplitMix64(seed: seed)
+        let sizes = (0..<count).map { _ in Int.random(in: 0...40, using: &random) }
+        let samples = [
+            "a", "plain text", "comma, inside", "quote \"x\"", "=SUM(A1)", "-5", "Müller Söhne", "tab\there", "",
+        ]
+        let seeds = (0..<count).map { _ in UInt64.random(in: 0...UInt64.max, using: &random) }
+        let pieces = RowPieces(count: count) { piece in
+            var random = SplitMix64(seed: seeds[piece])
+            return (0..<sizes[piece]).map { row in
+                [
+                    "p\(piece)-r\(row)", samples[Int.random(in: 0..<samples.count, using: &random)],
+                    String(repeating: "x", count: Int.random(in: 0...(piece == count - 1 ? 30 : 12), using: &random)),
+                    String(Int.random(in: -999...99_999, using: &random)),
+                ]
+            }
+        }
+        let table = LazyTextTable(
+            title: "Pieces", columns: [.init("Id"), .init("Text"), .init("Fill"), .init("Number", alignRight: true)],
+            pieces: pieces)
+        let small = LazyTextTable(TextTable(title: "After", columns: [.init("Only")], rows: [["one"]]))
+        return Report(title: "t", tables: [table, small], notes: Remade { ["a note"] }, json: JSONValue.null)
+    }
+
+    @Test(arguments: [0, 1, 2, 7, 30] as [Int])
+    func piecesGiveTheBytesOfOneThread(_ count: Int) {
+        for seed in [1, 2, 3] as [UInt64] {
+            let report = Self.report(pieces: count, seed: seed)
+            let csv = CSVRenderer().render(report)
+            let table = TableRenderer(color: false).render(report)
+            for parallelism in [Self.backwards, Self.threads] {
+                var streamed: [UInt8] = []
+                CSVRenderer().stream(report, chunkSize: 100, parallelism: parallelism) {
+                    streamed.append(contentsOf: $0)
+                }
+                #expect(String(decoding: streamed, as: UTF8.self) == csv, "csv: \(count) pieces, seed \(seed)")
+                streamed = []
+                TableRenderer(color: false).stream(report, chunkSize: 100, parallelism: parallelism) {
+                    streamed.append(contentsOf: $0)
+                }
+                #expect(String(decoding: streamed, as: UTF8.self) == table, "table: \(count) pieces, seed \(seed)")
+            }
+        }
+    }
+
+    /// Reading the pieces in turn: every row once, in order, empty pieces skipped.
+    @Test func allRowsArePiecesInTurn() {
+        let pieces = RowPieces(count: 4) { piece in piece == 1 ? [] : [["\(piece)a"], ["\(piece)b"]] }
+        #expect(
+            Array(LazyTextTable(title: nil, columns: [.init("x")], pieces: pieces).rows) == [
+                ["0a"], ["0b"], ["2a"], ["2b"], ["3a"], ["3b"],
+            ])
+    }
+}
