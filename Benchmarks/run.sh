@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The performance table of issue 15, measured in one run on this machine (one core pinned with
-# taskset -c 0; medians of N runs):
-#   plan (json, csv, table) against a C libyaml event scan of the same fleet file (the unit), and
-#   plan json once more on every core (plan --jobs reads customers and builds cluster paths on each CPU),
+# taskset -c 0 unless said; medians of N runs):
+#   plan (json, csv, table) against a C libyaml event scan of the same fleet file (the unit), the
+#   scan and the command run alternately; then the same on every core (plan --jobs reads customers,
+#   builds paths, schedules pods and writes the output on each CPU),
 #   sla report against Python's csv module reading the same incident log,
 #   stackplan --help and catalog validate start-up times.
 # Usage: Benchmarks/run.sh [customers ...]   (default: 10000; e.g. "10000 100000")
@@ -33,23 +34,45 @@ median() {
     sort -n "$work/t" | awk '{ t[NR] = $1; m = ($2 > m ? $2 : m) } END { printf "%.3f %.0f\n", t[int((NR + 1) / 2)], m / 1024 }'
 }
 
+# paired "command…" [pin]: runs the libyaml scan of "$fleet" and the command alternately, $runs
+# times each, so both see the same machine (a shared machine's speed drifts over minutes); prints
+# the scan's median, the command's median and its peak memory. Pinned as for `median`.
+paired() {
+    local pin=${2-taskset -c 0}
+    : > "$work/s"
+    : > "$work/t"
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -f "%e %M" -o "$work/one" taskset -c 0 "$work/yaml-scan" "$fleet" > /dev/null
+        cat "$work/one" >> "$work/s"
+        /usr/bin/time -f "%e %M" -o "$work/one" $pin bash -c "$1" > /dev/null
+        cat "$work/one" >> "$work/t"
+    done
+    scan=$(sort -n "$work/s" | awk '{ t[NR] = $1 } END { printf "%.3f", t[int((NR + 1) / 2)] }')
+    sort -n "$work/t" | awk -v scan="$scan" '{ t[NR] = $1; m = ($2 > m ? $2 : m) } END { printf "%s %.3f %.0f\n", scan, t[int((NR + 1) / 2)], m / 1024 }'
+}
+
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(uname -m); runs: $runs (median)"
+echo "each row: the libyaml scan and the command run alternately; ratio = command / scan in that row"
 printf "\n| customers | clusters | MB YAML | libyaml scan (s) | command | stackplan (s) | ratio | peak MB |\n|---|---|---|---|---|---|---|---|\n"
 for customers in "${sizes[@]}"; do
     fleet="$work/fleet-$customers.yaml"
     "$bin" generate-fleet --customers "$customers" --seed 7 --as-of 2026-09-01 > "$fleet"
     clusters=$(grep -c '^          - name:' "$fleet")
     megabytes=$(($(wc -c < "$fleet") / 1000000))
-    read -r scan _ < <(median "'$work/yaml-scan' '$fleet'")
-    for format in json csv table; do
-        read -r seconds memory < <(median "'$bin' plan --inventory '$fleet' --as-of 2026-09-01 --format $format")
-        ratio=$(awk -v a="$seconds" -v b="$scan" 'BEGIN { printf "%.1f", a / b }')
-        echo "| $customers | $clusters | $megabytes | $scan | plan --format $format | $seconds | $ratio | $memory |"
+    # One core (pinned: plan --jobs defaults to the CPUs the process may run on), then every core.
+    for cores in one all; do
+        for format in json csv table; do
+            if [ "$cores" = one ]; then
+                read -r scan seconds memory < <(paired "'$bin' plan --inventory '$fleet' --as-of 2026-09-01 --format $format")
+                label="plan --format $format"
+            else
+                read -r scan seconds memory < <(paired "'$bin' plan --inventory '$fleet' --as-of 2026-09-01 --format $format" "")
+                label="plan --format $format, all $(nproc) cores"
+            fi
+            ratio=$(awk -v a="$seconds" -v b="$scan" 'BEGIN { printf "%.1f", a / b }')
+            echo "| $customers | $clusters | $megabytes | $scan | $label | $seconds | $ratio | $memory |"
+        done
     done
-    # Every core: plan --jobs defaults to the CPUs the process may run on (one when pinned above).
-    read -r seconds memory < <(median "'$bin' plan --inventory '$fleet' --as-of 2026-09-01 --format json" "")
-    ratio=$(awk -v a="$seconds" -v b="$scan" 'BEGIN { printf "%.1f", a / b }')
-    echo "| $customers | $clusters | $megabytes | $scan | plan --format json, all $(nproc) cores | $seconds | $ratio | $memory |"
 done
 
 echo

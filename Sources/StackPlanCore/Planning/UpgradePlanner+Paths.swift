@@ -54,7 +54,9 @@ extension UpgradePlanner {
         for customer in customers {
             starts.append(total)
             for environment in customer.environments {
-                total += environment.clusters.count { contexts[$0.platform] != nil }
+                // By index: a closure over the clusters would copy each one.
+                let clusters = environment.clusters
+                for index in clusters.indices where contexts[clusters[index].platform] != nil { total += 1 }
             }
         }
         starts.append(total)

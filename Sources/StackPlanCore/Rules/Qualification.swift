@@ -12,11 +12,15 @@ public struct Qualification: Hashable, Sendable {
 
     /// Evaluates R4 for `customer`.
     public init(_ customer: Customer) {
-        func clusters(_ kind: EnvironmentKind) -> Int {
-            customer.environments.filter { $0.kind == kind }.map(\.clusters.count).reduce(0, +)
+        // One pass, without key paths or intermediate arrays: planning evaluates every customer.
+        var counts = (production: 0, nonProduction: 0)
+        for environment in customer.environments {
+            switch environment.kind {
+            case .production: counts.production += environment.clusters.count
+            case .nonProduction: counts.nonProduction += environment.clusters.count
+            }
         }
-        productionClusters = clusters(.production)
-        nonProductionClusters = clusters(.nonProduction)
+        (productionClusters, nonProductionClusters) = counts
         qualified = productionClusters > 0 && nonProductionClusters > 0
         switch (productionClusters > 0, nonProductionClusters > 0) {
         case (true, true):
