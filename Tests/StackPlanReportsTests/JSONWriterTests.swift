@@ -77,4 +77,34 @@ struct JSONWriterTests {
             })
         #expect(Wide().serialized() == expected.serialized())
     }
+
+    /// The word-at-a-time test agrees with looking at each byte: every byte value at every
+    /// position of a 19-byte text (two words and a tail), among bytes that never need escaping,
+    /// and random texts of every length up to 40.
+    @Test func theWordTestFindsExactlyTheBytesThatNeedEscaping() {
+        func naive(_ bytes: [UInt8]) -> Bool {
+            bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        for filler in [UInt8(ascii: "a"), 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF] {
+            for value in 0...255 {
+                for position in 0..<19 {
+                    var bytes = [UInt8](repeating: filler, count: 19)
+                    bytes[position] = UInt8(value)
+                    let found = bytes.withUnsafeBufferPointer { JSONWriter.needsEscaping($0) }
+                    #expect(found == naive(bytes), "byte \(value) at \(position) among \(filler)")
+                }
+            }
+        }
+        var random = SplitMix64(seed: 15)
+        for length in 0...40 {
+            for _ in 0..<200 {
+                let bytes = (0..<length).map { _ in
+                    // Mostly printable, now and then anything.
+                    UInt8.random(in: 0...9, using: &random) == 0
+                        ? UInt8.random(in: 0...255, using: &random) : UInt8.random(in: 0x20...0x7E, using: &random)
+                }
+                #expect(bytes.withUnsafeBufferPointer { JSONWriter.needsEscaping($0) } == naive(bytes))
+            }
+        }
+    }
 }
