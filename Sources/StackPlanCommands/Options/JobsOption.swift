@@ -3,12 +3,12 @@ import Dispatch
 import Foundation
 import StackPlanCore
 
-/// `--jobs N`: how many threads decode the inventory's customers and build cluster paths at the
-/// same time (the output is the same for every value).
+/// `--jobs N`: how many threads decode the inventory's customers, build cluster paths, schedule
+/// pods and write the output at the same time (the output is the same for every value).
 public struct JobsOption: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Threads that read customers and build cluster paths (default: the CPUs this process may run on).",
+            "Threads that read customers, plan and write the output (default: the CPUs this process may run on).",
             valueName: "count"))
     public var jobs: Int?
 
