@@ -38,6 +38,11 @@ struct YAMLTreeBuilder {
             self.isMapping = isMapping
             self.mark = mark
             self.anchor = anchor
+            // Room for a small collection at once rather than growing from one by doubling (a
+            // reallocation and a move each time). No more than doubling would reach for three
+            // pairs or two items anyway, so a tree that is kept whole grows by little (10,000
+            // customers with the pods listed last: 163 -> 166 MB).
+            if isMapping { pairs.reserveCapacity(4) } else { items.reserveCapacity(2) }
         }
 
         var node: YAMLNode { isMapping ? .mapping(pairs, mark) : .sequence(items, mark) }
