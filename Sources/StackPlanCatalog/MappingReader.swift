@@ -38,7 +38,8 @@ struct MappingReader {
                 sink.error("wrong-type", "keys of \(context) must be strings", at: file.location(of: key))
                 continue
             }
-            guard !allowed.contains(name) else { continue }
+            // Lengths first: comparing the texts of keys of another length is wasted.
+            guard !allowed.contains(where: { $0.utf8.count == name.utf8.count && $0 == name }) else { continue }
             let hint = Self.closest(to: name, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
             sink.error("unknown-key", "unknown key '\(name)' in \(context)\(hint)", at: file.location(of: key))
         }
