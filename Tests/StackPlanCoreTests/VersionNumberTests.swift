@@ -74,4 +74,24 @@ struct VersionNumberTests {
         #expect(!long.belongs(to: VersionNumber(parts: [1, 2, 3, 5])))
         #expect(long < VersionNumber(parts: [1, 2, 3, 4, 5, 6, 7, 8, 10]))
     }
+
+    /// The digit-by-digit text is the decimal text of each part joined by dots, for every sign,
+    /// width and count; a minor's text is its first two parts'.
+    @Test func dottedTextIsEachPartInDecimal() {
+        let samples = [0, 1, 9, 10, 36, 99, 100, 1_048_574, 1_048_575, -1, -10, Int.max, Int.min]
+        var random = SplitMix64(seed: 36)
+        var cases: [[Int]] = [[]] + samples.map { [$0] } + samples.flatMap { first in samples.map { [first, $0] } }
+        for _ in 0..<500 {
+            cases.append(
+                (0..<Int.random(in: 1...6, using: &random)).map { _ in Int.random(in: -5...200_000, using: &random) })
+        }
+        for parts in cases {
+            #expect(VersionNumber.dotted(parts) == parts.map { String($0) }.joined(separator: "."), "\(parts)")
+            #expect(VersionNumber(parts: parts).text == parts.map { String($0) }.joined(separator: "."))
+        }
+        for text in ["1.33.4", "1.33", "26.02.1", "1.9.0-rc.1", "1048574.1.2"] {
+            guard let version = VersionNumber(version: text) else { continue }
+            #expect(version.minor.text == "\(version.part(0)).\(version.part(1))")
+        }
+    }
 }
