@@ -11,6 +11,9 @@ struct PlatformContext {
     let projected: [PlatformRelease]
     /// Every minor released on the date.
     let releasedSet: Set<VersionNumber>
+    /// For each minor of the platform, the release date of the minor after it when that is
+    /// released on the date (`nil` when not): R2's clock for every cluster, made once.
+    private let nextReleaseDates: [VersionNumber: CalendarDay?]
 
     init(platform: Platform, asOf: CalendarDay, supportedMinors: Int) {
         self.platform = platform
@@ -22,6 +25,12 @@ struct PlatformContext {
         window = Set(released.prefix(supportedMinors))
         releasedSet = Set(released)
         projected = platform.releases.filter(\.projected).sorted { $0.cycle < $1.cycle }
+        var next: [VersionNumber: CalendarDay?] = [:]
+        for minor in byMinor.keys {
+            let following = minor.advancingMinor(by: 1)
+            next[minor] = releasedSet.contains(following) ? byMinor[following]?.releaseDate : nil
+        }
+        nextReleaseDates = next
     }
 
     /// The newest released minor: the target of every path (R6).
@@ -56,8 +65,9 @@ struct PlatformContext {
     /// The deadline of a resource on `minor` by the two clocks (R2 and R3): `releaseDays` after the
     /// next minor is released, or `endOfLifeDays` after `minor` ends; the earlier of the two.
     func due(leaving minor: VersionNumber, releaseDays: Int, endOfLifeDays: Int) -> CalendarDay? {
-        minDate(
-            releaseDate(of: minor.advancingMinor(by: 1)).map { $0.adding(days: releaseDays) },
+        let nextReleased = nextReleaseDates[minor] ?? releaseDate(of: minor.advancingMinor(by: 1))
+        return minDate(
+            nextReleased.map { $0.adding(days: releaseDays) },
             endOfLife(of: minor).map { $0.adding(days: endOfLifeDays) })
     }
 }
