@@ -34,4 +34,17 @@ struct ComponentTests {
     @Test func tiersOrderFromCatalogToInfrastructure() {
         #expect(Tier.catalog < .certified && Tier.certified < .infrastructure)
     }
+
+    /// What a move to a cycle installs: its `latest` read as a version, else the cycle.
+    @Test(
+        arguments: [
+            ("1.16.2", "1.16.2"), ("v1.16.2", "1.16.2"), ("1.16.2-rc.1", "1.16.2-rc.1"), ("2024-01", "2024-01"),
+            ("unreleased", nil), (nil, "1.16"),
+        ] as [(String?, String?)])
+    func aMoveInstallsTheLatestVersion(_ latest: String?, _ installed: String?) throws {
+        let cycle = try #require(VersionNumber(cycle: "1.16"))
+        let release = ComponentRelease(cycle: cycle, releaseDate: day("2025-01-01"), latest: latest, source: "test")
+        #expect(release.latestVersion?.text == installed)
+        #expect(release.latestVersion == VersionNumber(version: latest ?? "1.16"))
+    }
 }

@@ -96,6 +96,10 @@ public struct ComponentRelease: Hashable, Sendable {
     public let kubernetes: KubernetesRange?
     /// Where the facts come from.
     public let source: String
+    /// The version a component moving to this cycle ends up on: `latest` (else the cycle's text)
+    /// read as an installed version, `nil` when it is not one. Read once here rather than for
+    /// every move planned.
+    public let latestVersion: VersionNumber?
 
     public init(
         cycle: VersionNumber, releaseDate: CalendarDay, eol: CalendarDay? = nil, latest: String? = nil,
@@ -107,6 +111,7 @@ public struct ComponentRelease: Hashable, Sendable {
         self.latest = latest
         self.kubernetes = kubernetes
         self.source = source
+        latestVersion = VersionNumber(version: latest ?? cycle.text)
     }
 
     /// Whether the cycle is known to support Kubernetes `minor`: a range is given and contains it.

@@ -24,7 +24,7 @@ extension ClusterPathBuilder {
                             "\(component.value.name) \(item.version) matches no known release: move to a catalog release"
                     )
                 )
-                if let to { installed.set(item.id, to: VersionNumber(version: Self.versionText(to))) }
+                if let to { installed.set(item.id, to: to.latestVersion) }
                 continue
             }
             guard component.value.role == .monitoring || component.value.role == .logging, let eol = release.eol else {
@@ -126,7 +126,7 @@ extension ClusterPathBuilder {
         low: VersionNumber, high: VersionNumber, reason: String, installed: inout InstalledVersions
     ) -> PlanStep {
         let to = choice.release.map(Self.versionText)
-        if let to { installed.set(id, to: VersionNumber(version: to)) }
+        if let release = choice.release { installed.set(id, to: release.latestVersion) }
         return PlanStep(
             action: .upgradeComponent, component: id, from: version.text, to: to, due: due,
             blocked: to == nil, reason: reason)
