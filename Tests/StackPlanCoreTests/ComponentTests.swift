@@ -47,4 +47,18 @@ struct ComponentTests {
         #expect(release.latestVersion?.text == installed)
         #expect(release.latestVersion == VersionNumber(version: latest ?? "1.16"))
     }
+
+    /// A cluster keeps its components and uncataloged software sorted by id, whatever order
+    /// they come in (already sorted, reversed, with a repeated id).
+    @Test func clusterComponentsAreSortedById() throws {
+        let version = try #require(VersionNumber(version: "1.2.3"))
+        let ids = [["a", "b", "c"], ["c", "b", "a"], ["b", "a", "b"], ["a"], []]
+        for order in ids {
+            let installed = order.map { InstalledComponent(id: $0, version: version) }
+            let cluster = Cluster(
+                name: "c", platform: "eks", version: version, components: installed, uncataloged: installed.reversed())
+            #expect(cluster.components.map(\.id) == order.sorted())
+            #expect(cluster.uncataloged.map(\.id) == order.sorted())
+        }
+    }
 }

@@ -120,16 +120,23 @@ public struct Cluster: Hashable, Sendable {
         strategy: UpgradeStrategy = .inPlace, components: [InstalledComponent] = [],
         uncataloged: [InstalledComponent] = [], conformance: ConformanceRun? = nil
     ) {
-        self.uncataloged = uncataloged.sorted { $0.id < $1.id }
+        self.uncataloged = Self.byId(uncataloged)
         self.conformance = conformance
         self.name = name
         self.platform = platform
         self.version = version
         self.nodeVersion = nodeVersion
         self.strategy = strategy
-        self.components = components.sorted { $0.id < $1.id }
+        self.components = Self.byId(components)
         self.minor = version.minor
         self.nodeMinor = (nodeVersion ?? version).minor
+    }
+
+    /// `components` sorted by id; kept as they are when they already are (as inventories list
+    /// them), without making a sorted copy.
+    private static func byId(_ components: [InstalledComponent]) -> [InstalledComponent] {
+        let sorted = components.indices.dropFirst().allSatisfy { components[$0 - 1].id < components[$0].id }
+        return sorted ? components : components.sorted { $0.id < $1.id }
     }
 
     /// The control-plane minor.
