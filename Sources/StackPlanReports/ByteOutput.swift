@@ -25,14 +25,28 @@ final class ByteOutput {
     @inline(__always)
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        if count + bytes.count > capacity { grow(to: count + bytes.count) }
-        if bytes.count <= 16 {
-            // Most appends are a few bytes: a loop beats a call to memmove.
-            for offset in 0..<bytes.count { storage[count + offset] = base[offset] }
-        } else {
-            (storage + count).update(from: base, count: bytes.count)
+        let length = bytes.count
+        if count + length > capacity { grow(to: count + length) }
+        // Most appends are a few dozen bytes at most (a key, a date, a name): two overlapping
+        // word or vector copies beat a call to memmove.
+        let (source, target) = (UnsafeRawPointer(base), UnsafeMutableRawPointer(storage + count))
+        switch length {
+        case ..<8:
+            for offset in 0..<length { storage[count + offset] = base[offset] }
+        case ...16:
+            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            target.storeBytes(
+                of: source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), toByteOffset: length - 8,
+                as: UInt64.self)
+        case ...32:
+            target.storeBytes(of: source.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+            target.storeBytes(
+                of: source.loadUnaligned(fromByteOffset: length - 16, as: SIMD16<UInt8>.self),
+                toByteOffset: length - 16, as: SIMD16<UInt8>.self)
+        default:
+            (storage + count).update(from: base, count: length)
         }
-        count += bytes.count
+        count += length
     }
 
     func append<Bytes: Sequence>(contentsOf bytes: Bytes) where Bytes.Element == UInt8 {
@@ -58,14 +72,25 @@ final class ByteOutput {
         digits.reverse()
     }
 
-    /// The last two decimal digits of a non-negative value.
-    @inline(__always)
-    func appendTwoDigits(_ value: Int) {
-        if count + 2 > capacity { grow(to: count + 2) }
-        let pair = value % 100
-        storage[count] = UInt8(ascii: "0") + UInt8(pair / 10)
-        storage[count + 1] = UInt8(ascii: "0") + UInt8(pair % 10)
-        count += 2
+    /// `"YYYY-MM-DD"` with its quotes (the last four digits of `year`, the last two of `month`
+    /// and `day`, all non-negative), written after one capacity check.
+    func appendQuotedDate(year: Int, month: Int, day: Int) {
+        if count + 12 > capacity { grow(to: count + 12) }
+        let text = storage + count
+        func pair(_ value: Int, at offset: Int) {
+            let pair = value % 100
+            text[offset] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: pair / 10)
+            text[offset + 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: pair % 10)
+        }
+        text[0] = UInt8(ascii: "\"")
+        pair(year / 100, at: 1)
+        pair(year, at: 3)
+        text[5] = UInt8(ascii: "-")
+        pair(month, at: 6)
+        text[8] = UInt8(ascii: "-")
+        pair(day, at: 9)
+        text[11] = UInt8(ascii: "\"")
+        count += 12
     }
 
     /// Hands the bytes written to `sink` (valid only during the call) and forgets them, when

@@ -130,14 +130,8 @@ public struct JSONWriter {
     public mutating func day(_ value: CalendarDay?) {
         guard let value else { return null() }
         prepareValue()
-        out.append(UInt8(ascii: "\""))
         let (year, month, day) = value.components
-        fourDigits(year)
-        out.append(UInt8(ascii: "-"))
-        out.appendTwoDigits(month)
-        out.append(UInt8(ascii: "-"))
-        out.appendTwoDigits(day)
-        out.append(UInt8(ascii: "\""))
+        out.appendQuotedDate(year: year, month: month, day: day)
     }
 
     /// An instant as `YYYY-MM-DDTHH:MM:SSZ`, formatted on the stack and copied once.
@@ -250,12 +244,6 @@ public struct JSONWriter {
             return
         }
         out.append(UnsafeBufferPointer(start: fragments + start, count: 2 - start + 2 * depth))
-    }
-
-    /// The last four decimal digits of a non-negative value.
-    private func fourDigits(_ value: Int) {
-        out.appendTwoDigits(value / 100)
-        out.appendTwoDigits(value)
     }
 
     /// Whether `bytes` hold a control character, a quote or a backslash: eight bytes at a time

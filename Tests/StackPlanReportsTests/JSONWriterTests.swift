@@ -107,4 +107,28 @@ struct JSONWriterTests {
             }
         }
     }
+
+    /// Appends of every length up to 70 bytes, after every offset up to 40, through growth: the
+    /// word and vector copies give exactly the bytes appended.
+    @Test func appendsOfEveryLengthKeepTheirBytes() {
+        let source = (0..<70).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        for offset in 0...40 {
+            for length in 0...70 {
+                let out = ByteOutput(capacity: 64)
+                let prefix = [UInt8](repeating: 0xEE, count: offset)
+                prefix.withUnsafeBufferPointer { out.append($0) }
+                source.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0.prefix(length))) }
+                out.append(0xFF)
+                #expect(out.array == prefix + source.prefix(length) + [0xFF], "offset \(offset), length \(length)")
+            }
+        }
+    }
+
+    /// Dates are written with their quotes, zero-padded.
+    @Test(arguments: ["2026-09-01", "0999-01-31", "9999-12-31", "2024-02-29"])
+    func datesAreQuotedAndPadded(_ text: String) throws {
+        var writer = JSONWriter()
+        writer.day(try #require(CalendarDay(text)))
+        #expect(writer.bytes == Array("\"\(text)\"".utf8))
+    }
 }
