@@ -61,4 +61,25 @@ struct ComponentTests {
             #expect(cluster.uncataloged.map(\.id) == order.sorted())
         }
     }
+
+    /// A cluster's installed versions know each one's release from the start and after every
+    /// move: the same release `release(containing:)` finds, none for an unknown cycle, a version
+    /// that does not parse or a component the catalog does not know.
+    @Test func installedVersionsFollowTheirReleaseThroughMoves() throws {
+        let box = ComponentBox(prometheus)
+        var installed = InstalledVersions(
+            [
+                InstalledComponent(id: "other", version: try #require(VersionNumber(version: "1.0"))),
+                InstalledComponent(id: "prometheus", version: try #require(VersionNumber(version: "3.4.1"))),
+            ], catalog: ["prometheus": box])
+        #expect(installed.entries.map { $0.release?.cycle.text } == [nil, "3.4"])
+        for (text, expected) in [("3.41.2", "3.41"), ("2.53.1", nil), ("v3.5.5", "3.5")] as [(String, String?)] {
+            let version = try #require(VersionNumber(version: text))
+            installed.set("prometheus", to: version)
+            #expect(installed.entries[1].release?.cycle.text == expected)
+            #expect(installed.entries[1].release == prometheus.release(containing: version))
+        }
+        installed.set("prometheus", to: nil)
+        #expect(installed.entries[1].release == nil && installed.entries[1].version == nil)
+    }
 }

@@ -58,11 +58,17 @@ public struct Component: Hashable, Sendable {
     /// component held by a class copies the whole component first.
     static func release(containing version: VersionNumber, in releases: [ComponentRelease]) -> ComponentRelease? {
         // By index: only the release found is copied out.
+        releaseIndex(containing: version, in: releases).map { releases[$0] }
+    }
+
+    /// The index in `releases` of the release an installed version belongs to (the longest cycle
+    /// that is its prefix), `nil` when none.
+    static func releaseIndex(containing version: VersionNumber, in releases: [ComponentRelease]) -> Int? {
         var best: Int?
         for index in releases.indices where version.belongs(to: releases[index].cycle) {
             if best.map({ releases[$0].cycle.partCount < releases[index].cycle.partCount }) ?? true { best = index }
         }
-        return best.map { releases[$0] }
+        return best
     }
 }
 

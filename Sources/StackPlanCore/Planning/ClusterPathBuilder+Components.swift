@@ -13,7 +13,8 @@ extension ClusterPathBuilder {
             guard let component = installed.entries[index].component, !component.value.releases.isEmpty else {
                 continue
             }
-            guard let release = component.release(containing: item.version) else {
+            // `installed` has not moved this component yet: its release is the cluster's.
+            guard let release = installed.entries[index].release else {
                 warnings.append("\(component.value.name) \(item.version) matches no release cycle in the catalog")
                 let to = component.value.newestRelease
                 steps.append(
@@ -63,7 +64,7 @@ extension ClusterPathBuilder {
         var steps: [PlanStep] = []
         for index in installed.entries.indices {
             guard let version = installed.entries[index].version, let component = installed.entries[index].component,
-                let release = component.release(containing: version),
+                let release = installed.entries[index].release,
                 !ReleaseChooser.mayRun(release, on: current)
             else { continue }
             let range = release.kubernetes.map { " (Kubernetes \($0))" } ?? ""
@@ -96,7 +97,7 @@ extension ClusterPathBuilder {
         var steps: [PlanStep] = []
         for index in installed.entries.indices {
             guard let version = installed.entries[index].version, let component = installed.entries[index].component,
-                let release = component.release(containing: version),
+                let release = installed.entries[index].release,
                 !ReleaseChooser.mayRun(release, from: low, through: high)
             else { continue }
             let choice = chooser.target(

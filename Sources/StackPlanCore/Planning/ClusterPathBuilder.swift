@@ -199,9 +199,4 @@ final class ComponentBox: Sendable {
     init(_ value: Component) {
         self.value = value
     }
-
-    /// `value.release(containing:)`, without copying the component to call it.
-    func release(containing version: VersionNumber) -> ComponentRelease? {
-        Component.release(containing: version, in: value.releases)
-    }
 }

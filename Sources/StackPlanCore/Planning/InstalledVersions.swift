@@ -7,9 +7,31 @@ struct InstalledVersions {
     struct Entry {
         let id: String
         /// `nil` once moved to a version whose text does not parse (the component is then left alone).
-        var version: VersionNumber?
+        private(set) var version: VersionNumber?
         /// The catalog component, `nil` when the catalog does not know the id.
         let component: ComponentBox?
+        /// The index in the component's releases of the one `version` belongs to: found when the
+        /// version is set, not at every look during the path (each hop looks at every component).
+        private(set) var releaseIndex: Int?
+
+        init(id: String, version: VersionNumber?, component: ComponentBox?) {
+            self.id = id
+            self.component = component
+            set(version)
+        }
+
+        /// The release `version` belongs to, `nil` when none (or no version, or no catalog entry).
+        var release: ComponentRelease? {
+            guard let releaseIndex, let component else { return nil }
+            return component.value.releases[releaseIndex]
+        }
+
+        mutating func set(_ version: VersionNumber?) {
+            self.version = version
+            releaseIndex = version.flatMap { version in
+                component.flatMap { Component.releaseIndex(containing: version, in: $0.value.releases) }
+            }
+        }
     }
 
     private(set) var entries: [Entry]
@@ -21,6 +43,6 @@ struct InstalledVersions {
 
     /// Records that the component `id` now runs `version`.
     mutating func set(_ id: String, to version: VersionNumber?) {
-        if let index = entries.firstIndex(where: { $0.id == id }) { entries[index].version = version }
+        if let index = entries.firstIndex(where: { $0.id == id }) { entries[index].set(version) }
     }
 }
