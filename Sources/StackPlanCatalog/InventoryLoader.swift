@@ -276,20 +276,25 @@ public struct InventoryLoader: Sendable {
         guard let node = item.value("components", required: false),
             let map = MappingReader(node, in: item.file, sink: item.sink, context: "components")
         else { return [] }
-        return map.pairs.compactMap { key, value -> InstalledComponent? in
-            guard let id = key.string else { return nil }
+        // Sized to the entries at once: the cluster keeps this array as it is (when in id order),
+        // and growing by doubling would leave spare room in every one (20 MB at 100,000 customers).
+        var components: [InstalledComponent] = []
+        components.reserveCapacity(map.pairs.count)
+        for (key, value) in map.pairs {
+            guard let id = key.string else { continue }
             guard tables.componentIds.contains(id) else {
                 item.sink.error("unknown-component", "unknown component '\(id)'", at: item.file.location(of: key))
-                return nil
+                continue
             }
             guard let text = value.string, let version = versions.version(text) else {
                 item.sink.error(
                     "bad-version", "the version of '\(id)' must be dotted numbers such as \"3.4.1\"",
                     at: item.file.location(of: value))
-                return nil
+                continue
             }
-            return InstalledComponent(id: id, version: version)
+            components.append(InstalledComponent(id: id, version: version))
         }
+        return components
     }
 
     /// Whether a dot-separated part of a version's numbers (after a leading `v`, before a `-` or
