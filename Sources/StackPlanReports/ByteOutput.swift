@@ -72,25 +72,30 @@ final class ByteOutput {
         digits.reverse()
     }
 
-    /// `"YYYY-MM-DD"` with its quotes (the last four digits of `year`, the last two of `month`
-    /// and `day`, all non-negative), written after one capacity check.
-    func appendQuotedDate(year: Int, month: Int, day: Int) {
-        if count + 12 > capacity { grow(to: count + 12) }
-        let text = storage + count
-        func pair(_ value: Int, at offset: Int) {
-            let pair = value % 100
-            text[offset] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: pair / 10)
-            text[offset + 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: pair % 10)
-        }
+    /// Appends `length` bytes that `write` puts in place, after one capacity check (fixed-width
+    /// texts such as dates and instants, without a copy through a temporary).
+    func append(length: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) {
+        if count + length > capacity { grow(to: count + length) }
+        write(storage + count)
+        count += length
+    }
+
+    /// Puts `"YYYY-MM-DD` — an opening quote and a date, 11 bytes: the last four digits of `year`,
+    /// the last two of `month` and `day`, all non-negative — at `text`.
+    static func putQuotedDate(year: Int, month: Int, day: Int, at text: UnsafeMutablePointer<UInt8>) {
         text[0] = UInt8(ascii: "\"")
-        pair(year / 100, at: 1)
-        pair(year, at: 3)
+        putTwoDigits(year / 100, at: text + 1)
+        putTwoDigits(year, at: text + 3)
         text[5] = UInt8(ascii: "-")
-        pair(month, at: 6)
+        putTwoDigits(month, at: text + 6)
         text[8] = UInt8(ascii: "-")
-        pair(day, at: 9)
-        text[11] = UInt8(ascii: "\"")
-        count += 12
+        putTwoDigits(day, at: text + 9)
+    }
+
+    /// Puts the last two decimal digits of a non-negative value at `text`.
+    static func putTwoDigits(_ value: Int, at text: UnsafeMutablePointer<UInt8>) {
+        text[0] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10 % 10)
+        text[1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
     }
 
     /// Hands the bytes written to `sink` (valid only during the call) and forgets them, when

@@ -131,36 +131,28 @@ public struct JSONWriter {
         guard let value else { return null() }
         prepareValue()
         let (year, month, day) = value.components
-        out.appendQuotedDate(year: year, month: month, day: day)
+        out.append(length: 12) { text in
+            ByteOutput.putQuotedDate(year: year, month: month, day: day, at: text)
+            text[11] = UInt8(ascii: "\"")
+        }
     }
 
-    /// An instant as `YYYY-MM-DDTHH:MM:SSZ`, formatted on the stack and copied once.
+    /// An instant as `YYYY-MM-DDTHH:MM:SSZ`, written in place after one capacity check.
     public mutating func instant(_ value: Instant) {
         prepareValue()
         let day = value.utcDay
         let (year, month, date) = day.components
         let time = value.seconds - day.dayNumber * 86_400
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 22) { text in
-            func digits(_ value: Int, at offset: Int) {
-                text[offset] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10 % 10)
-                text[offset + 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
-            }
-            text[0] = UInt8(ascii: "\"")
-            digits(year / 100, at: 1)
-            digits(year, at: 3)
-            text[5] = UInt8(ascii: "-")
-            digits(month, at: 6)
-            text[8] = UInt8(ascii: "-")
-            digits(date, at: 9)
+        out.append(length: 22) { text in
+            ByteOutput.putQuotedDate(year: year, month: month, day: date, at: text)
             text[11] = UInt8(ascii: "T")
-            digits(time / 3600, at: 12)
+            ByteOutput.putTwoDigits(time / 3600, at: text + 12)
             text[14] = UInt8(ascii: ":")
-            digits(time % 3600 / 60, at: 15)
+            ByteOutput.putTwoDigits(time % 3600 / 60, at: text + 15)
             text[17] = UInt8(ascii: ":")
-            digits(time % 60, at: 18)
+            ByteOutput.putTwoDigits(time % 60, at: text + 18)
             text[20] = UInt8(ascii: "Z")
             text[21] = UInt8(ascii: "\"")
-            out.append(UnsafeBufferPointer(text))
         }
     }
 
