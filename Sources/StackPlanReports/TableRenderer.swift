@@ -80,7 +80,7 @@ public struct TableRenderer: Sendable {
     ) {
         let measured = parallelism.map(pieces.count) { Self.measure(pieces.rows($0), columns: columns) }
         // The titles' widths, widened by every piece's.
-        let widths = measured.reduce(Self.measure([], columns: columns).widths) { widths, piece in
+        let widths = measured.reduce(columns.map { Self.width($0.title) }) { widths, piece in
             zip(widths, piece.widths).map { max($0, $1) }
         }
         head(columns, widths: widths, isEmpty: measured.allSatisfy(\.isEmpty), into: out)
