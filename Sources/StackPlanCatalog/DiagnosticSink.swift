@@ -37,7 +37,12 @@ public struct SourceFile: Sendable, Hashable {
     /// The location of a node in this file (line 1, column 1 when there is no node).
     func location(of node: YAMLNode?) -> SourceLocation {
         guard let mark = node?.mark else { return start }
-        return SourceLocation(file: path, line: mark.line, column: mark.column)
+        return location(at: mark)
+    }
+
+    /// The location of `mark` in this file.
+    func location(at mark: YAMLMark) -> SourceLocation {
+        SourceLocation(file: path, line: mark.line, column: mark.column)
     }
 
     /// The first position of the file, for file-level problems.

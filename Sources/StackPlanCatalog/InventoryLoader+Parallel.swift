@@ -1,14 +1,15 @@
 import StackPlanCore
 
 extension InventoryLoader {
-    /// Validates `file` like ``load(_:)``, decoding the customers on several threads when
-    /// `parallelism` allows and the text is in the plain block subset (``PlainBlockScanner``):
-    /// the root is read first with the customers list left out, then slices of the customers,
-    /// each on its own, then the slices are joined in file order. The inventory and every
-    /// diagnostic are the same as ``load(_:)``'s; any other text is read by ``load(_:)`` (by
-    /// libyaml straight away when the scanner has already given up on it).
+    /// Validates `file` like ``load(_:)``, decoding the customers item by item, on several
+    /// threads when `parallelism` allows, when the text is in the plain block subset
+    /// (``PlainBlockScanner``): the root is read first with the customers list left out, then
+    /// slices of the customers, each on its own, then the slices are joined in file order. Each
+    /// customer is read off a flat tape of its events when it holds nothing unusual
+    /// (``tapeCustomer(_:in:pods:seen:versions:)``), else through the node tree. The inventory
+    /// and every diagnostic are the same as ``load(_:)``'s; any other text is read by
+    /// ``load(_:)`` (by libyaml straight away when the scanner has already given up on it).
     public func load(_ file: SourceFile, parallelism: Parallelism) -> InventoryLoadResult {
-        guard parallelism.width > 1 else { return load(file) }
         switch loadInParallel(file, parallelism) {
         case .read(let result): return result
         case .outsideSubset: return load(file, plainScanner: false)
@@ -82,7 +83,17 @@ extension InventoryLoader {
         var slice = DecodedSlice()
         var text = file.text
         let complete = text.withUTF8 { bytes in
+            var tape = YAMLTape()
             for index in items.indices {
+                if PlainBlockScanner.item(items[index], in: bytes, into: &tape),
+                    let (customer, mark) = tapeCustomer(tape, in: bytes, pods: pods, seen: seen, versions: versions)
+                {
+                    seen.insert(customer.id)
+                    slice.ids.append((customer.id, file.location(at: mark)))
+                    slice.customers.append(customer)
+                    continue
+                }
+                // Anything the tape's fast path leaves, read through the node tree.
                 guard let node = PlainBlockScanner.item(items[index], in: bytes) else { return false }
                 guard let item = MappingReader(node, in: file, sink: sink, context: Self.customersKey, index: index)
                 else { continue }

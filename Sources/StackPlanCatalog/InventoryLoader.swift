@@ -23,41 +23,34 @@ public struct InventoryLoader: Sendable {
     static let maxUpgradesPerWeek = 1000
     /// The largest monthly fee in USD (a cap for credit arithmetic).
     static let maxMonthlyFee = 100_000_000.0
-    static let customerKeys = [
-        "id", "name", "pod", "monthlyFee", "onboardingEnds", "inBreach", "environments", "waivers",
-        "maintenanceWindows", "freezes",
-    ]
-    static let environmentKeys = ["name", "kind", "clusters", "maintenanceWindows"]
-    static let clusterKeys = [
-        "name", "platform", "version", "nodeVersion", "strategy", "components", "uncataloged", "conformance",
-    ]
+    static let customerKeys = CustomerKey.allCases.map(\.rawValue)
+    static let environmentKeys = EnvironmentKey.allCases.map(\.rawValue)
+    static let clusterKeys = ClusterKey.allCases.map(\.rawValue)
     static let conformanceKeys = ["date", "kubernetes", "passed", "failed", "skipped"]
-    static let waiverKeys = ["cluster", "until", "reason"]
+    static let waiverKeys = WaiverKey.allCases.map(\.rawValue)
+
+    /// The keys of a customer, in the order suggestions prefer them.
+    enum CustomerKey: String, CaseIterable {
+        case id, name, pod, monthlyFee, onboardingEnds, inBreach, environments, waivers, maintenanceWindows, freezes
+    }
+
+    enum EnvironmentKey: String, CaseIterable {
+        case name, kind, clusters, maintenanceWindows
+    }
+
+    enum ClusterKey: String, CaseIterable {
+        case name, platform, version, nodeVersion, strategy, components, uncataloged, conformance
+    }
+
+    enum WaiverKey: String, CaseIterable {
+        case cluster, until, reason
+    }
 
     /// The catalog whose platforms and components the inventory may name.
     public var catalog: Catalog { tables.catalog }
     /// The catalog and what is looked up in it, behind one reference: the loader is copied into
     /// every closure that reads a list, and a copy is then one retain.
-    private let tables: Tables
-
-    private final class Tables: Sendable {
-        let catalog: Catalog
-        /// Each platform's name and minors, looked up once per cluster.
-        let platforms: [String: (name: String, minors: Set<VersionNumber>)]
-        let componentIds: Set<String>
-
-        init(catalog: Catalog) {
-            self.catalog = catalog
-            self.platforms = Dictionary(
-                catalog.platforms.map { ($0.id, (name: $0.name, minors: Set($0.releases.map(\.cycle)))) }
-            ) { first, _ in first }
-            self.componentIds = Set(catalog.components.map(\.id))
-        }
-    }
-
-    public init(catalog: Catalog) {
-        self.tables = Tables(catalog: catalog)
-    }
+    let tables: Tables
 
     /// Reads the inventory file at `path`.
     public func load(path: String) throws(CatalogDirectoryError) -> InventoryLoadResult {
@@ -320,10 +313,7 @@ public struct InventoryLoader: Sendable {
         _ item: MappingReader, _ key: String, required: Bool, versions: VersionTable
     ) -> VersionNumber? {
         guard let text = item.string(key, required: required) else { return nil }
-        // No leading zeros in any part: `1.035` is no Kubernetes version.
-        guard let version = versions.version(text), (2...3).contains(version.partCount),
-            !Self.hasLeadingZeroPart(text)
-        else {
+        guard let version = versions.kubernetesVersion(text) else {
             item.sink.error(
                 "bad-version", "'\(key)' must be a Kubernetes version such as \"1.33\" or \"1.33.4\", not '\(text)'",
                 at: item.location(key))
@@ -345,12 +335,18 @@ public struct InventoryLoader: Sendable {
 
     private func money(_ item: MappingReader, _ key: String) -> Double? {
         guard let text = item.string(key) else { return nil }
-        guard let value = Double(text), value.isFinite, (0...Self.maxMonthlyFee).contains(value) else {
+        guard let value = Self.amount(text) else {
             item.sink.error(
                 "bad-value", "'\(key)' must be an amount in USD from 0 to 100000000, not '\(text)'",
                 at: item.location(key))
             return nil
         }
+        return value
+    }
+
+    /// `text` as an amount in USD within the bounds, `nil` when it is none.
+    static func amount(_ text: String) -> Double? {
+        guard let value = Double(text), value.isFinite, (0...maxMonthlyFee).contains(value) else { return nil }
         return value
     }
 }
@@ -372,19 +368,5 @@ private final class StreamedCustomers {
     func reset() {
         (pods, podIds, declined, customers, customerIds) = (nil, [], false, [], [])
         sink = DiagnosticSink()
-    }
-}
-
-/// Parses each distinct version text of one inventory once: a fleet repeats a few hundred texts
-/// tens of thousands of times, and a repeated text costs a lookup instead of a parse.
-final class VersionTable {
-    private var parsed: [String: VersionNumber?] = [:]
-
-    /// `VersionNumber(version: text)`, parsed the first time the text is seen.
-    func version(_ text: String) -> VersionNumber? {
-        if let known = parsed[text] { return known }
-        let version = VersionNumber(version: text)
-        parsed[text] = version
-        return version
     }
 }

@@ -74,8 +74,17 @@ enum PlainBlockScanner {
         return nodes[0]
     }
 
-    private static func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, lines: Range<Int>, firstLine: Int, into builder: inout YAMLTreeBuilder,
+    /// The events of one item left out by ``scan(_:into:deferringItemsOf:)`` as a flat tape (a
+    /// sequence holding the item), with positions in the whole text; `false` when its lines are not
+    /// in the subset (the tape is then half-written). Keys are not checked for duplicates here.
+    static func item(_ item: ListItem, in bytes: UnsafeBufferPointer<UInt8>, into tape: inout YAMLTape) -> Bool {
+        var none: [ListItem] = []
+        tape.removeAll()
+        return scan(bytes, lines: item.bytes, firstLine: item.line, into: &tape, deferring: nil, items: &none)
+    }
+
+    private static func scan<Sink: PlainScanSink>(
+        _ bytes: UnsafeBufferPointer<UInt8>, lines: Range<Int>, firstLine: Int, into builder: inout Sink,
         deferring key: String?, items: inout [ListItem]
     ) -> Bool {
         var levels: [Level] = []
@@ -138,42 +147,41 @@ enum PlainBlockScanner {
             if let parent = pending {
                 guard column > parent || (column == parent && isEntry) else { return false }
                 if deferring, isEntry {
-                    builder.open(mapping: false, at: YAMLMark(line: line, column: column + 1))
-                    if builder.close() != nil { return false }
+                    builder.openCollection(mapping: false, at: YAMLMark(line: line, column: column + 1))
+                    if !builder.closeCollection() { return false }
                     let list = listItems(bytes, from: start, line: line, column: column, limit: lines.upperBound)
                     (items, position, line, pending, deferring) = (list.items, list.end, list.lastLine, nil, false)
                     continue
                 }
-                builder.open(mapping: !isEntry, at: YAMLMark(line: line, column: column + 1))
+                builder.openCollection(mapping: !isEntry, at: YAMLMark(line: line, column: column + 1))
                 levels.append(Level(column: column, isMapping: !isEntry, indentless: column == parent))
                 pending = nil
             } else if levels.isEmpty {
                 // The first line with content (the closing below never empties the stack and goes on).
-                builder.open(mapping: !isEntry, at: YAMLMark(line: line, column: column + 1))
+                builder.openCollection(mapping: !isEntry, at: YAMLMark(line: line, column: column + 1))
                 levels.append(Level(column: column, isMapping: !isEntry, indentless: false))
             } else {
                 while let top = levels.last,
                     top.column > column || (top.indentless && top.column == column && !isEntry)
                 {
                     levels.removeLast()
-                    if builder.close() != nil { return false }
+                    if !builder.closeCollection() { return false }
                 }
                 guard let top = levels.last, top.column == column, top.isMapping != isEntry else { return false }
             }
 
             let mark = YAMLMark(line: line, column: cursor - start + 1)
             if isEntry, isKey {
-                builder.open(mapping: true, at: mark)
+                builder.openCollection(mapping: true, at: mark)
                 levels.append(Level(column: cursor - start, isMapping: true, indentless: false))
             }
-            if builder.scalar(text(bytes, token), plain: !token.quoted, at: mark) != nil { return false }
+            if !builder.addScalar(bytes, token.text, plain: !token.quoted, at: mark) { return false }
             guard isKey else { continue }
             if let valueStart {
                 guard let value = scalar(bytes, from: valueStart, to: end), isLineEnd(bytes, at: value.end, end: end),
-                    builder.scalar(
-                        text(bytes, value), plain: !value.quoted,
+                    builder.addScalar(
+                        bytes, value.text, plain: !value.quoted,
                         at: YAMLMark(line: line, column: valueStart - start + 1))
-                        == nil
                 else { return false }
             } else {
                 pending = levels.last?.column
@@ -184,7 +192,7 @@ enum PlainBlockScanner {
         guard pending == nil, !levels.isEmpty else { return false }
         while !levels.isEmpty {
             levels.removeLast()
-            if builder.close() != nil { return false }
+            if !builder.closeCollection() { return false }
         }
         return true
     }
@@ -296,9 +304,5 @@ enum PlainBlockScanner {
             default: false
             }
         }
-    }
-
-    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[token.text]), as: UTF8.self)
     }
 }

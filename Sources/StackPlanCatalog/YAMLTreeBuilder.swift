@@ -127,3 +127,20 @@ struct YAMLTreeBuilder {
         return nil
     }
 }
+
+extension YAMLTreeBuilder: PlainScanSink {
+    mutating func openCollection(mapping: Bool, at mark: YAMLMark) {
+        open(mapping: mapping, at: mark)
+    }
+
+    mutating func closeCollection() -> Bool {
+        close() == nil
+    }
+
+    mutating func addScalar(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ text: Range<Int>, plain: Bool, at mark: YAMLMark
+    ) -> Bool {
+        scalar(String(decoding: UnsafeBufferPointer(rebasing: bytes[text]), as: UTF8.self), plain: plain, at: mark)
+            == nil
+    }
+}

@@ -127,8 +127,23 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
         guard isPacked, countField > 2 else {
             return partCount <= 2 ? self : VersionNumber(parts: [part(0), part(1)])
         }
-        // Parts 0 and 1 as they are, the count 2: no array, and a text short enough to live inline.
-        return VersionNumber(packed: packed & ~0 << 24 | 2 << 1, text: Self.dotted((0..<2).lazy.map(part)))
+        // Parts 0 and 1 as they are, the count 2: no array, and a text short enough to live inline
+        // (written from a pair of values: a lazily mapped range allocated two objects per call).
+        return VersionNumber(packed: packed & ~0 << 24 | 2 << 1, text: Self.dotted(PartPair(part(0), part(1))))
+    }
+
+    /// Two parts as a collection, kept on the stack.
+    private struct PartPair: RandomAccessCollection {
+        let first: Int
+        let second: Int
+
+        init(_ first: Int, _ second: Int) {
+            (self.first, self.second) = (first, second)
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { 2 }
+        subscript(position: Int) -> Int { position == 0 ? first : second }
     }
 
     private init(packed: UInt64, text: String) {
