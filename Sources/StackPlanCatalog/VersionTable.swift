@@ -23,8 +23,9 @@ final class VersionTable {
         }
     }
 
-    private var texts = ByteStringTable()
-    private var parsed: [Parsed] = []
+    // One table per slice, used by one thread: no need to check exclusive access at each lookup.
+    @exclusivity(unchecked) private var texts = ByteStringTable()
+    @exclusivity(unchecked) private var parsed: [Parsed] = []
 
     /// The parse of the text written in `bytes` (valid UTF-8).
     func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Parsed {

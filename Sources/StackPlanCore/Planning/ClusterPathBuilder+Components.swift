@@ -67,10 +67,15 @@ extension ClusterPathBuilder {
                 let release = installed.entries[index].release,
                 !ReleaseChooser.mayRun(release, on: current)
             else { continue }
-            let range = release.kubernetes.map { " (Kubernetes \($0))" } ?? ""
             warnings.append(
-                "\(component.value.name) \(version) does not support Kubernetes \(current), the cluster's minor\(range)"
-            )
+                texts.componentReason(
+                    .currentMinorWarning, component: component.value.id, cycle: version.text, low: current,
+                    high: current
+                ) {
+                    let range = release.kubernetes.map { " (Kubernetes \($0))" } ?? ""
+                    return "\(component.value.name) \(version) does not support Kubernetes \(current), "
+                        + "the cluster's minor\(range)"
+                })
             guard moving else { continue }
             let choice = chooser.target(
                 of: component.value.id, releases: component.value.releases, from: release.cycle, runningOn: current,

@@ -14,6 +14,9 @@ final class StepTexts {
         case doesNotRun
         /// No release runs on the minors, or every one that does has ended.
         case blocked
+        /// The warning that an installed version does not run on the cluster's current minor
+        /// (the key's cycle is the installed version's text).
+        case currentMinorWarning
     }
 
     private struct HopKey: Hashable {
@@ -47,8 +50,8 @@ final class StepTexts {
         return text
     }
 
-    /// The reason of `kind` about `component` at `cycle` on the minors `low` through `high`,
-    /// made by `make` the first time (it must depend on nothing else but the catalog).
+    /// The reason (or warning) of `kind` about `component` at `cycle` on the minors `low` through
+    /// `high`, made by `make` the first time (it must depend on nothing else but the catalog).
     func componentReason(
         _ kind: Kind, component: String, cycle: String, low: VersionNumber, high: VersionNumber,
         make: () -> String
