@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fast reader for the subset of YAML that inventories are written in (by `generate-fleet`,
 /// `inventory import --write` and by hand): block mappings and sequences, one `key: value` or
 /// `- item` per line, ASCII keys, printable text (any script in values and comments), comments,
@@ -97,6 +99,8 @@ enum PlainBlockScanner {
             let start = position
             var end = start
             var nonASCII = false
+            // Printable ASCII eight bytes at a time (most of every line), then byte by byte.
+            while end + 8 <= lines.upperBound, isPrintableASCII(word(bytes, at: end)) { end += 8 }
             while end < lines.upperBound, bytes[end] != 0x0A {
                 let byte = bytes[end]
                 if byte >= 0x80 {
@@ -210,8 +214,7 @@ enum PlainBlockScanner {
         var number = line
         while position < limit {
             let start = position
-            var end = start
-            while end < limit, bytes[end] != 0x0A { end += 1 }
+            let end = lineEnd(bytes, from: start, limit: limit)
             var first = start
             while first < end, bytes[first] == space { first += 1 }
             if first < end, bytes[first] != hash, first - start <= column {
@@ -227,6 +230,32 @@ enum PlainBlockScanner {
         }
         items.append(ListItem(bytes: itemStart.position..<min(position, limit), line: itemStart.line))
         return (items, min(position, limit), number - 1)
+    }
+
+    /// The eight bytes at `index` as one word (the first in its low byte).
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
+        guard let base = bytes.baseAddress else { return 0 }
+        return UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether every byte of `word` is printable ASCII, 0x20 to 0x7E (each test is exact for "some
+    /// byte of the word").
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let below20 = (word &- ones &* 0x20) & ~word & highs
+        let delete = word ^ (ones &* 0x7F)
+        let isDelete = (delete &- ones) & ~delete & highs
+        return below20 | isDelete | word & highs == 0
+    }
+
+    /// The index of the line break at or after `from`, or `limit`.
+    private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> Int {
+        guard let base = bytes.baseAddress, from < limit,
+            let found = memchr(base + from, 0x0A, limit - from)
+        else { return limit }
+        return from + (UnsafeRawPointer(found) - UnsafeRawPointer(base + from))
     }
 
     /// Whether only spaces, or spaces and a comment, follow `index` on the line.

@@ -45,8 +45,18 @@ public struct CSVRenderer: Sendable {
     private static func line(_ cells: [String], into out: ByteOutput) {
         for (index, cell) in cells.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            var field = field(cell)
-            field.withUTF8 { out.append($0) }
+            var cell = cell
+            // Printable ASCII straight from the cell's bytes (quoted when it holds a comma or a
+            // quote); the rest through `field`.
+            let written = cell.withUTF8 { bytes in
+                guard let needsQuotes = printableASCII(bytes) else { return false }
+                if needsQuotes { appendQuoted(bytes, to: out) } else { out.append(bytes) }
+                return true
+            }
+            if !written {
+                var field = field(cell)
+                field.withUTF8 { out.append($0) }
+            }
         }
         out.append(UInt8(ascii: "\r"))
         out.append(UInt8(ascii: "\n"))
@@ -63,17 +73,50 @@ public struct CSVRenderer: Sendable {
         guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || TextSafety.isLineBreak($0) }) else {
             return value
         }
-        return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+        // Each quote doubled byte by byte: a quote's byte is never part of another character's
+        // bytes, and a quote followed by a combining mark is still a quote to a CSV reader.
+        var quoted: [UInt8] = [UInt8(ascii: "\"")]
+        quoted.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            quoted.append(byte)
+            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+        }
+        quoted.append(UInt8(ascii: "\""))
+        return String(decoding: quoted, as: UTF8.self)
     }
 
     /// Printable ASCII without a comma or quote that does not start like a formula: the common
     /// case, written as is without looking at Unicode scalars.
     private static func isPlain(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            if let first = bytes.first, "=+-@".utf8.contains(first) { return false }
-            return bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\"") }
+        return text.withUTF8 { printableASCII($0) == false }
+    }
+
+    /// For printable ASCII that does not start like a formula, whether it holds a comma or a
+    /// quote (and is written quoted); `nil` for anything else.
+    private static func printableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        switch bytes.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"): return nil
+        default: break
         }
+        var needsQuotes = false
+        for byte in bytes {
+            guard byte >= 0x20, byte < 0x7F else { return nil }
+            needsQuotes = needsQuotes || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"")
+        }
+        return needsQuotes
+    }
+
+    /// `bytes` in quotes, each quote doubled.
+    private static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to out: ByteOutput) {
+        out.append(UInt8(ascii: "\""))
+        var start = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\"") {
+            out.append(UnsafeBufferPointer(rebasing: bytes[start...index]))
+            start = index
+        }
+        out.append(UnsafeBufferPointer(rebasing: bytes[start...]))
+        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -120,6 +120,21 @@ struct PlainBlockScannerTests {
 
     /// An inventory that leaves the subset near its end is read again by libyaml: every customer
     /// counts once (none "declared twice") and the result equals the one of the all-libyaml read.
+    /// The eight-bytes-at-a-time test of a line's bytes agrees with a look at each byte, for every
+    /// byte value at every position among printable fillers.
+    @Test func aWordIsPrintableASCIIExactlyWhenEachByteIs() {
+        for filler in [UInt8(ascii: " "), UInt8(ascii: "a"), UInt8(ascii: "~"), UInt8(ascii: "!")] {
+            for position in 0..<8 {
+                for value in UInt8.min...UInt8.max {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[position] = value
+                    let word = bytes.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+                    #expect(PlainBlockScanner.isPrintableASCII(word) == (0x20...0x7E).contains(value))
+                }
+            }
+        }
+    }
+
     @Test func anInventoryLeavingTheSubsetLateLoadsOnce() throws {
         let asOf = try #require(CalendarDay("2026-09-01"))
         let catalog = try #require(try CatalogDirectory.load(at: repositoryRoot + "/catalog", asOf: asOf).catalog)

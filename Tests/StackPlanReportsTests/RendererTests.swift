@@ -40,6 +40,23 @@ struct RendererTests {
         #expect(report.rendered(as: .csv) == "Name,Days\r\na|b,5\r\n\"quote \"\"x\"\", y\",120\r\n")
     }
 
+    /// Each cell as CSV writes it, whether written straight from its bytes (printable ASCII) or
+    /// through `field` (the rest): RFC 4180 quoting, quotes doubled byte by byte (a quote before
+    /// a combining mark too), a formula start guarded with `'` unless the cell is a number.
+    @Test(arguments: [
+        ("plain text", "plain text"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
+        ("\"", "\"\"\"\""), ("\"\"x", "\"\"\"\"\"x\""), ("x\"", "\"x\"\"\""), ("=1+2", "'=1+2"),
+        ("=1,2", "\"'=1,2\""), ("-5", "-5"), ("-x", "'-x"), ("@", "@"), ("+1", "+1"), ("\tx", "'\tx"),
+        ("é,x", "\"é,x\""), ("é", "é"), ("a\nb", "\"a\nb\""), ("\"\u{301},", "\"\"\"\u{301},\""), ("", ""),
+    ])
+    func csvFieldsAreQuotedAsRFC4180Says(_ cell: String, _ expected: String) {
+        #expect(CSVRenderer.field(cell) == expected)
+        let table = Report(
+            title: "T", tables: [TextTable(columns: [.init("A"), .init("B")], rows: [[cell, "1"]])],
+            json: JSONValue.null)
+        #expect(table.rendered(as: .csv) == "A,B\r\n\(expected),1\r\n")
+    }
+
     @Test func markdownEscapesPipes() {
         #expect(
             report.rendered(as: .markdown) == """

@@ -14,7 +14,7 @@ extension ClusterPathBuilder {
                 continue
             }
             // `installed` has not moved this component yet: its release is the cluster's.
-            guard let release = installed.entries[index].release else {
+            guard installed.entries[index].releaseIndex != nil else {
                 warnings.append("\(component.value.name) \(item.version) matches no release cycle in the catalog")
                 let to = component.value.newestRelease
                 steps.append(
@@ -28,9 +28,9 @@ extension ClusterPathBuilder {
                 if let to { installed.set(item.id, to: to.latestVersion) }
                 continue
             }
-            guard component.value.role == .monitoring || component.value.role == .logging, let eol = release.eol else {
-                continue
-            }
+            guard component.value.role == .monitoring || component.value.role == .logging,
+                let release = installed.entries[index].release, let eol = release.eol
+            else { continue }
             let choice = chooser.target(
                 of: component.value.id, releases: component.value.releases, from: release.cycle, runningOn: current,
                 through: current,
@@ -63,9 +63,9 @@ extension ClusterPathBuilder {
         let current = cluster.minor
         var steps: [PlanStep] = []
         for index in installed.entries.indices {
-            guard let version = installed.entries[index].version, let component = installed.entries[index].component,
-                let release = installed.entries[index].release,
-                !ReleaseChooser.mayRun(release, on: current)
+            guard installed.entries[index].releaseMayRun(from: current, through: current) == false,
+                let version = installed.entries[index].version, let component = installed.entries[index].component,
+                let release = installed.entries[index].release
             else { continue }
             warnings.append(
                 texts.componentReason(
@@ -101,9 +101,9 @@ extension ClusterPathBuilder {
     ) -> [PlanStep] {
         var steps: [PlanStep] = []
         for index in installed.entries.indices {
-            guard let version = installed.entries[index].version, let component = installed.entries[index].component,
-                let release = installed.entries[index].release,
-                !ReleaseChooser.mayRun(release, from: low, through: high)
+            guard installed.entries[index].releaseMayRun(from: low, through: high) == false,
+                let version = installed.entries[index].version, let component = installed.entries[index].component,
+                let release = installed.entries[index].release
             else { continue }
             let choice = chooser.target(
                 of: component.value.id, releases: component.value.releases, from: release.cycle, runningOn: low,

@@ -26,6 +26,15 @@ struct InstalledVersions {
             return component.value.releases[releaseIndex]
         }
 
+        /// Whether the release `version` belongs to runs on every minor from `low` through
+        /// `high`; `nil` when there is no such release. Reads the release's range in place: a
+        /// copy of the whole release (`release`) costs more than the test, and every hop tests
+        /// every component.
+        func releaseMayRun(from low: VersionNumber, through high: VersionNumber) -> Bool? {
+            guard let releaseIndex, let component else { return nil }
+            return ReleaseChooser.mayRun(component.value.releases[releaseIndex].kubernetes, from: low, through: high)
+        }
+
         mutating func set(_ version: VersionNumber?) {
             self.version = version
             releaseIndex = version.flatMap { version in

@@ -29,16 +29,12 @@ final class ReleaseChooser {
         self.asOf = asOf
     }
 
-    /// Whether `release` may run on Kubernetes `minor`: its range contains the minor, or it states
-    /// no range (unknown compatibility is not treated as incompatible).
-    static func mayRun(_ release: ComponentRelease, on minor: VersionNumber) -> Bool {
-        release.kubernetes?.contains(minor) ?? true
-    }
-
-    /// Whether `release` may run on every minor from `low` to `high` (ranges are intervals, so
-    /// both ends suffice).
-    static func mayRun(_ release: ComponentRelease, from low: VersionNumber, through high: VersionNumber) -> Bool {
-        mayRun(release, on: low) && mayRun(release, on: high)
+    /// Whether a release supporting `range` may run on every minor from `low` to `high`: the
+    /// range contains both ends (ranges are intervals), or there is no range (unknown
+    /// compatibility is not treated as incompatible).
+    static func mayRun(_ range: KubernetesRange?, from low: VersionNumber, through high: VersionNumber) -> Bool {
+        guard let range else { return true }
+        return range.contains(low) && range.contains(high)
     }
 
     /// The release to move `component` to from cycle `installed` so that it runs on every minor
@@ -64,7 +60,7 @@ final class ReleaseChooser {
         let key = Key(component: id, installed: installed, low: low, high: high, reach: reach)
         if let cached = cache[key] { return cached }
         let fitting = releases.filter {
-            !($0.cycle < installed) && Self.mayRun($0, from: low, through: high)
+            !($0.cycle < installed) && Self.mayRun($0.kubernetes, from: low, through: high)
         }
         let live = fitting.filter { release in release.eol.map { $0 > asOf } ?? true }
         let choice: Choice
