@@ -250,6 +250,15 @@ enum PlainBlockScanner {
         return below20 | isDelete | word & highs == 0
     }
 
+    /// Whether every byte of `word` may continue a plain scalar (``isPlain(_:)``: above 0x20, not
+    /// DEL, not a colon), each test exact for "some byte of the word".
+    static func isPlainWord(_ word: UInt64) -> Bool {
+        let upTo20 = (word &- ones &* 0x21) & ~word & highs
+        let delete = word ^ (ones &* 0x7F)
+        let colon = word ^ (ones &* 0x3A)
+        return upTo20 | (delete &- ones) & ~delete & highs | (colon &- ones) & ~colon & highs == 0
+    }
+
     /// The index of the line break at or after `from`, or `limit`.
     private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> Int {
         guard let base = bytes.baseAddress, from < limit,
@@ -293,6 +302,8 @@ enum PlainBlockScanner {
         }
         guard isAlphanumeric(bytes[from]) else { return nil }
         var index = from + 1
+        // Eight bytes at a time while none is a space, a control character, DEL or a colon.
+        while index + 8 <= end, isPlainWord(word(bytes, at: index)) { index += 8 }
         while index < end {
             let byte = bytes[index]
             if byte == colon {

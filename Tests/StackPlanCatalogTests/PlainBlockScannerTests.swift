@@ -120,8 +120,8 @@ struct PlainBlockScannerTests {
 
     /// An inventory that leaves the subset near its end is read again by libyaml: every customer
     /// counts once (none "declared twice") and the result equals the one of the all-libyaml read.
-    /// The eight-bytes-at-a-time test of a line's bytes agrees with a look at each byte, for every
-    /// byte value at every position among printable fillers.
+    /// The eight-bytes-at-a-time tests (a line's printable ASCII, a plain scalar's bytes) agree
+    /// with a look at each byte, for every byte value at every position among printable fillers.
     @Test func aWordIsPrintableASCIIExactlyWhenEachByteIs() {
         for filler in [UInt8(ascii: " "), UInt8(ascii: "a"), UInt8(ascii: "~"), UInt8(ascii: "!")] {
             for position in 0..<8 {
@@ -130,6 +130,8 @@ struct PlainBlockScannerTests {
                     bytes[position] = value
                     let word = bytes.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
                     #expect(PlainBlockScanner.isPrintableASCII(word) == (0x20...0x7E).contains(value))
+                    let plain = value > 0x20 && value != 0x7F && value != UInt8(ascii: ":")
+                    #expect(PlainBlockScanner.isPlainWord(word) == (plain && filler != UInt8(ascii: " ")))
                 }
             }
         }

@@ -2,30 +2,30 @@
 struct PlatformContext {
     let platform: Platform
     /// Releases by minor.
-    let releases: [VersionNumber: PlatformRelease]
+    let releases: MinorTable<PlatformRelease>
     /// Released minors on the date, newest first.
     let released: [VersionNumber]
     /// The minors inside the support window (R1).
-    let window: Set<VersionNumber>
+    let window: MinorTable<Void>
     /// Projected minors (when the catalog carries projections), oldest first.
     let projected: [PlatformRelease]
     /// Every minor released on the date.
-    let releasedSet: Set<VersionNumber>
+    let releasedSet: MinorTable<Void>
     /// For each minor of the platform, the release date of the minor after it when that is
     /// released on the date (`nil` when not): R2's clock for every cluster, made once.
-    private let nextReleaseDates: [VersionNumber: CalendarDay?]
+    private let nextReleaseDates: MinorTable<CalendarDay?>
 
     init(platform: Platform, asOf: CalendarDay, supportedMinors: Int) {
         self.platform = platform
-        var byMinor: [VersionNumber: PlatformRelease] = [:]
+        var byMinor = MinorTable<PlatformRelease>()
         for release in platform.releases { byMinor[release.cycle] = release }
         releases = byMinor
         let calendar = ReleaseCalendar(releases: platform.releases, supportedMinors: supportedMinors)
         released = calendar.released(on: asOf).map(\.cycle)
-        window = Set(released.prefix(supportedMinors))
-        releasedSet = Set(released)
+        window = MinorTable(released.prefix(supportedMinors))
+        releasedSet = MinorTable(released)
         projected = platform.releases.filter(\.projected).sorted { $0.cycle < $1.cycle }
-        var next: [VersionNumber: CalendarDay?] = [:]
+        var next = MinorTable<CalendarDay?>()
         for minor in byMinor.keys {
             let following = minor.advancingMinor(by: 1)
             next[minor] = releasedSet.contains(following) ? byMinor[following]?.releaseDate : nil
