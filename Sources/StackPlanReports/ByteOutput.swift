@@ -72,6 +72,12 @@ final class ByteOutput {
         digits.reverse()
     }
 
+    /// Appends `byte` `count` times (none when `count` is not positive), after one capacity check.
+    func append(_ byte: UInt8, count repeats: Int) {
+        guard repeats > 0 else { return }
+        append(length: repeats) { $0.update(repeating: byte, count: repeats) }
+    }
+
     /// Appends `length` bytes that `write` puts in place, after one capacity check (fixed-width
     /// texts such as dates and instants, without a copy through a temporary).
     func append(length: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) {

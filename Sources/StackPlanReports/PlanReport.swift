@@ -89,10 +89,11 @@ public enum PlanReport {
                 step += 1
                 return [
                     clusters[cluster].customer, clusters[cluster].cluster.name,
-                    item.action.rawValue + (item.component.map { " \($0)" } ?? ""),
+                    // No concatenation with an empty text: it would copy the other one.
+                    item.component.map { item.action.rawValue + " " + $0 } ?? item.action.rawValue,
                     item.from, item.to ?? "-", StepText.due(item), StepText.start(item),
                     item.plannedEnd?.description ?? "-", item.blocked ? "yes" : "no",
-                    item.reason + (item.scheduleRisk.map { "; at risk: \($0)" } ?? ""),
+                    item.scheduleRisk.map { item.reason + "; at risk: \($0)" } ?? item.reason,
                 ]
             }
             return nil

@@ -131,11 +131,12 @@ public struct TableRenderer: Sendable {
                 out.append(space)
             }
             let (text, width) = printed(cell)
-            let padding = max(0, widths[index] - width)
-            if columns[index].alignRight { for _ in 0..<padding { out.append(space) } }
+            let padding = widths[index] - width
+            if columns[index].alignRight { out.append(space, count: padding) }
             var bytes = text
             bytes.withUTF8 { out.append($0) }
-            if !columns[index].alignRight { for _ in 0..<padding { out.append(space) } }
+            // The last cell's padding would be dropped with the line's trailing spaces below.
+            if !columns[index].alignRight, index < cells.count - 1 { out.append(space, count: padding) }
         }
         out.dropTrailing(space, downTo: start)
     }

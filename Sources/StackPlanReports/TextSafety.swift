@@ -17,8 +17,29 @@ enum TextSafety {
     /// Whether every byte of `text` is printable ASCII (space to `~`): then it has no control
     /// character, known without decoding scalars (nearly every cell of a large table).
     static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
-            ?? false
+        text.utf8.withContiguousStorageIfAvailable(isPrintableASCII) ?? false
+    }
+
+    /// Whether every one of `bytes` is printable ASCII: eight bytes at a time (each test exact for
+    /// "some byte of the word"), then the rest one by one.
+    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            let delete = word ^ (ones &* 0x7F)
+            // A byte below 0x20, DEL, a byte of 0x80 and up.
+            guard (word &- ones &* 0x20) & ~word & highs | (delete &- ones) & ~delete & highs | word & highs == 0
+            else { return false }
+            offset += 8
+        }
+        while offset < bytes.count {
+            guard bytes[offset] >= 0x20, bytes[offset] < 0x7F else { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// `text` with every control character shown as a visible escape (`\n`, `\r`, `\t`, `\x1B`,
