@@ -86,39 +86,39 @@ struct PlanScheduler {
         }
         while let ready = heap.pop() {
             let plan = ready.plan
-            var step = plans[plan].steps[ready.step]
-            var earliest = max(asOf, nextStart[plan] ?? asOf, step.notBefore ?? asOf)
-            if plans[plan].kind == .production, step.action != .upgradeComponent, let minor = step.minor,
+            // The step is read and written in place: a copy would retain and release its texts.
+            let action = plans[plan].steps[ready.step].action
+            var earliest = max(asOf, nextStart[plan] ?? asOf, plans[plan].steps[ready.step].notBefore ?? asOf)
+            if plans[plan].kind == .production, action != .upgradeComponent,
+                let minor = plans[plan].steps[ready.step].minor,
                 let soaked = Self.reached(minor, by: nonProduction[NonProductionKey(plans, at: plan)] ?? [], in: plans)
             {
                 earliest = max(earliest, soaked.adding(days: policy.soakDays + 1))
             }
             let begin: CalendarDay
             if let finder = finder(customer: plans[plan].customer, environment: plans[plan].environment) {
-                let usesCapacity = step.action.usesPodCapacity
+                let usesCapacity = action.usesPodCapacity
                 let (found, freeze) = finder.first(
-                    from: earliest, duration: policy.durations.days(for: step.action),
+                    from: earliest, duration: policy.durations.days(for: action),
                     hasRoom: { usesCapacity ? slots.hasRoom(on: $0, asOf: asOf) : true })
-                let due = step.due
+                let due = plans[plan].steps[ready.step].due
                 if found == nil || due.map({ found?.day ?? $0 > $0 }) == true {
-                    step.scheduleRisk = ScheduleRisk(freeze: freeze)
+                    plans[plan].steps[ready.step].scheduleRisk = ScheduleRisk(freeze: freeze)
                 }
                 guard let found else {
                     // No window at all within two years: the step and those after it stay unscheduled.
-                    plans[plan].steps[ready.step] = step
                     finished(plan)
                     continue
                 }
                 if usesCapacity { slots.reserve(on: found.day, asOf: asOf) }
-                step.window = found.window
+                plans[plan].steps[ready.step].window = found.window
                 begin = found.day
             } else {
-                begin = step.action.usesPodCapacity ? slots.take(from: earliest, asOf: asOf) : earliest
+                begin = action.usesPodCapacity ? slots.take(from: earliest, asOf: asOf) : earliest
             }
-            step.plannedStart = begin
-            step.plannedEnd = begin.adding(days: policy.durations.days(for: step.action) - 1)
-            plans[plan].steps[ready.step] = step
-            nextStart[plan] = begin.adding(days: policy.durations.days(for: step.action))
+            plans[plan].steps[ready.step].plannedStart = begin
+            plans[plan].steps[ready.step].plannedEnd = begin.adding(days: policy.durations.days(for: action) - 1)
+            nextStart[plan] = begin.adding(days: policy.durations.days(for: action))
             if let next = plans[plan].steps.indices.first(where: { $0 > ready.step && !plans[plan].steps[$0].blocked })
             {
                 push(plan, next)
@@ -142,7 +142,8 @@ extension PlanScheduler {
     /// The window finder for the steps of a cluster in `environment` of `customer`, `nil` when the
     /// customer has no windows there.
     func finder(customer: String, environment: String) -> WindowFinder? {
-        guard let calendar = calendars[customer] else { return nil }
+        // Most fleets name no windows: no customer id to hash then.
+        guard !calendars.isEmpty, let calendar = calendars[customer] else { return nil }
         let windows = calendar.environmentWindows[environment] ?? calendar.windows
         guard !windows.isEmpty else { return nil }
         let podZone =
