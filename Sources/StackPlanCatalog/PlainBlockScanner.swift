@@ -1,4 +1,5 @@
 import Foundation
+import StackPlanCore
 
 /// A fast reader for the subset of YAML that inventories are written in (by `generate-fleet`,
 /// `inventory import --write` and by hand): block mappings and sequences, one `key: value` or
@@ -100,7 +101,7 @@ enum PlainBlockScanner {
             var end = start
             var nonASCII = false
             // Printable ASCII eight bytes at a time (most of every line), then byte by byte.
-            while end + 8 <= lines.upperBound, isPrintableASCII(word(bytes, at: end)) { end += 8 }
+            while end + 8 <= lines.upperBound, ByteWord.isPrintableASCII(ByteWord.load(bytes, at: end)) { end += 8 }
             while end < lines.upperBound, bytes[end] != 0x0A {
                 let byte = bytes[end]
                 if byte >= 0x80 {
@@ -232,31 +233,11 @@ enum PlainBlockScanner {
         return (items, min(position, limit), number - 1)
     }
 
-    /// The eight bytes at `index` as one word (the first in its low byte).
-    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
-        guard let base = bytes.baseAddress else { return 0 }
-        return UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-    }
-
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
-
-    /// Whether every byte of `word` is printable ASCII, 0x20 to 0x7E (each test is exact for "some
-    /// byte of the word").
-    static func isPrintableASCII(_ word: UInt64) -> Bool {
-        let below20 = (word &- ones &* 0x20) & ~word & highs
-        let delete = word ^ (ones &* 0x7F)
-        let isDelete = (delete &- ones) & ~delete & highs
-        return below20 | isDelete | word & highs == 0
-    }
-
     /// Whether every byte of `word` may continue a plain scalar (``isPlain(_:)``: above 0x20, not
-    /// DEL, not a colon), each test exact for "some byte of the word".
+    /// DEL, not a colon).
     static func isPlainWord(_ word: UInt64) -> Bool {
-        let upTo20 = (word &- ones &* 0x21) & ~word & highs
-        let delete = word ^ (ones &* 0x7F)
-        let colon = word ^ (ones &* 0x3A)
-        return upTo20 | (delete &- ones) & ~delete & highs | (colon &- ones) & ~colon & highs == 0
+        ByteWord.bytes(below: 0x21, in: word) | ByteWord.bytes(equalTo: 0x7F, in: word)
+            | ByteWord.bytes(equalTo: UInt8(ascii: ":"), in: word) == 0
     }
 
     /// The index of the line break at or after `from`, or `limit`.
@@ -303,7 +284,7 @@ enum PlainBlockScanner {
         guard isAlphanumeric(bytes[from]) else { return nil }
         var index = from + 1
         // Eight bytes at a time while none is a space, a control character, DEL or a colon.
-        while index + 8 <= end, isPlainWord(word(bytes, at: index)) { index += 8 }
+        while index + 8 <= end, isPlainWord(ByteWord.load(bytes, at: index)) { index += 8 }
         while index < end {
             let byte = bytes[index]
             if byte == colon {

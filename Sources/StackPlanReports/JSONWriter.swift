@@ -238,23 +238,17 @@ public struct JSONWriter {
         out.append(UnsafeBufferPointer(start: fragments + start, count: 2 - start + 2 * depth))
     }
 
-    /// Whether `bytes` hold a control character, a quote or a backslash: eight bytes at a time
-    /// (each test is exact for "some byte of the word"), then the rest one by one.
+    /// Whether `bytes` hold a control character, a quote or a backslash: eight bytes at a time,
+    /// then the rest one by one.
     static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        /// Whether some byte of `word` is zero.
-        func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
         var offset = 0
         while offset + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-            // A byte below 0x20 (bytes of 0x80 and up never count), a quote, a backslash.
-            if (word &- ones &* 0x20) & ~word & highs != 0 || hasZero(word ^ (ones &* 0x22))
-                || hasZero(word ^ (ones &* 0x5C))
-            {
-                return true
-            }
+            let word = ByteWord.load(bytes, at: offset)
+            let special =
+                ByteWord.bytes(below: 0x20, in: word) | ByteWord.bytes(equalTo: UInt8(ascii: "\""), in: word)
+                | ByteWord.bytes(equalTo: UInt8(ascii: "\\"), in: word)
+            if special != 0 { return true }
             offset += 8
         }
         while offset < bytes.count {

@@ -1,3 +1,5 @@
+import StackPlanCore
+
 /// Making user-supplied text (names, notes, reasons) safe in each human format. Everything works on
 /// Unicode scalars: in Swift `"\r\n"` is one Character, which a Character-level check misses.
 enum TextSafety {
@@ -20,19 +22,12 @@ enum TextSafety {
         text.utf8.withContiguousStorageIfAvailable(isPrintableASCII) ?? false
     }
 
-    /// Whether every one of `bytes` is printable ASCII: eight bytes at a time (each test exact for
-    /// "some byte of the word"), then the rest one by one.
+    /// Whether every one of `bytes` is printable ASCII: eight bytes at a time, then the rest one by
+    /// one.
     static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         var offset = 0
         while offset + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-            let delete = word ^ (ones &* 0x7F)
-            // A byte below 0x20, DEL, a byte of 0x80 and up.
-            guard (word &- ones &* 0x20) & ~word & highs | (delete &- ones) & ~delete & highs | word & highs == 0
-            else { return false }
+            guard ByteWord.isPrintableASCII(ByteWord.load(bytes, at: offset)) else { return false }
             offset += 8
         }
         while offset < bytes.count {

@@ -129,7 +129,7 @@ struct PlainBlockScannerTests {
                     var bytes = [UInt8](repeating: filler, count: 8)
                     bytes[position] = value
                     let word = bytes.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-                    #expect(PlainBlockScanner.isPrintableASCII(word) == (0x20...0x7E).contains(value))
+                    #expect(ByteWord.isPrintableASCII(word) == (0x20...0x7E).contains(value))
                     let plain = value > 0x20 && value != 0x7F && value != UInt8(ascii: ":")
                     #expect(PlainBlockScanner.isPlainWord(word) == (plain && filler != UInt8(ascii: " ")))
                 }

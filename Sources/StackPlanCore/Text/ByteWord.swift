@@ -1,0 +1,38 @@
+/// Tests on eight bytes at once, for the scanners and writers that look at every byte of large
+/// texts (the inventory scanner, JSON escaping, terminal tables): each answers "does some byte of
+/// the word …" exactly, with a few arithmetic operations and no branch per byte. The masks are
+/// nonzero exactly when some byte matches (which bits are set beyond the lowest match is not
+/// meaningful), so several tests combine with `|` into one branch.
+public enum ByteWord {
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes of `bytes` from `offset` (which must leave eight), read unaligned; the
+    /// tests below do not depend on the byte order.
+    @inlinable public static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        guard let base = bytes.baseAddress else { return 0 }
+        return UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Nonzero when some byte of `word` is below `limit` (at most 0x80; bytes of 0x80 and up
+    /// never count).
+    @inlinable public static func bytes(below limit: UInt8, in word: UInt64) -> UInt64 {
+        (word &- ones &* UInt64(limit)) & ~word & highs
+    }
+
+    /// Nonzero when some byte of `word` is `value`.
+    @inlinable public static func bytes(equalTo value: UInt8, in word: UInt64) -> UInt64 {
+        let difference = word ^ (ones &* UInt64(value))
+        return (difference &- ones) & ~difference & highs
+    }
+
+    /// Nonzero when some byte of `word` is 0x80 or above (not ASCII).
+    @inlinable public static func nonASCIIBytes(in word: UInt64) -> UInt64 {
+        word & highs
+    }
+
+    /// Whether every byte of `word` is printable ASCII, space to `~` (0x20 to 0x7E).
+    @inlinable public static func isPrintableASCII(_ word: UInt64) -> Bool {
+        bytes(below: 0x20, in: word) | bytes(equalTo: 0x7F, in: word) | nonASCIIBytes(in: word) == 0
+    }
+}
