@@ -128,8 +128,9 @@ public struct Cluster: Hashable, Sendable {
         self.nodeVersion = nodeVersion
         self.strategy = strategy
         self.components = Self.byId(components)
-        self.minor = version.minor
-        self.nodeMinor = (nodeVersion ?? version).minor
+        let minor = version.minor
+        self.minor = minor
+        self.nodeMinor = nodeVersion?.minor ?? minor
     }
 
     /// `components` sorted by id; kept as they are when they already are (as inventories list

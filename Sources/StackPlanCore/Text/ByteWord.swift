@@ -6,6 +6,8 @@
 public enum ByteWord {
     @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
     @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
+    /// Eight spaces.
+    public static let spaces: UInt64 = 0x2020_2020_2020_2020
 
     /// The eight bytes of `bytes` from `offset` (which must leave eight), read unaligned; the
     /// tests below do not depend on the byte order.
