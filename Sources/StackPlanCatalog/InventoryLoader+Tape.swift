@@ -111,7 +111,7 @@ private struct TapeReader {
             return true
         }
         guard known, let name = string(nameAt), let platformText = scalar(platformAt),
-            let platform = tables.platformIndex.index(of: platformText).map({ tables.platformList[$0] }),
+            let platform = tables.platform(platformText),
             let version = kubernetesVersion(versionAt), platform.minors.contains(version.minor)
         else { return nil }
         var nodeVersion: VersionNumber?
@@ -148,10 +148,9 @@ private struct TapeReader {
         var inOrder = true
         var key = index + 1
         while key < entries[index].range.upperBound {
-            guard let number = tables.componentIndex.index(of: bytes(key)), let text = scalar(key + 1),
+            guard let id = tables.componentId(bytes(key)), let text = scalar(key + 1),
                 let version = versions.parse(text).version
             else { return nil }
-            let id = tables.componentList[number]
             if let last = components.last, last.id >= id { inOrder = false }
             if !inOrder, components.contains(where: { $0.id == id }) { return nil }
             components.append(InstalledComponent(id: id, version: version))
@@ -239,11 +238,7 @@ private struct TapeReader {
     }
 
     private func flag(_ index: Int) -> Bool? {
-        switch string(index) {
-        case "true": true
-        case "false": false
-        default: nil
-        }
+        string(index).flatMap(MappingReader.flag)
     }
 
     /// A Kubernetes version and its minor.

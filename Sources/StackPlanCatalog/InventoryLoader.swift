@@ -193,7 +193,7 @@ public struct InventoryLoader: Sendable {
                 "duplicate-cluster", "cluster '\(name)' appears twice in this customer", at: item.location("name"))
         }
         let platform = item.string("platform")
-        if let platform, tables.platforms[platform] == nil {
+        if let platform, tables.platform(platform) == nil {
             let known = catalog.platforms.map(\.id).joined(separator: ", ")
             item.sink.error(
                 "unknown-platform", "unknown platform '\(platform)'; known: \(known)", at: item.location("platform"))
@@ -202,7 +202,7 @@ public struct InventoryLoader: Sendable {
         let nodeVersion = kubernetesVersion(item, "nodeVersion", required: false, versions: versions)
         let minor = version?.minor
         let nodeMinor = nodeVersion?.minor
-        if let platform, let known = tables.platforms[platform] {
+        if let platform, let known = tables.platform(platform) {
             func requireRelease(_ minor: VersionNumber?, _ key: String) {
                 guard let minor, !known.minors.contains(minor) else { return }
                 item.sink.error(
@@ -275,7 +275,7 @@ public struct InventoryLoader: Sendable {
         components.reserveCapacity(map.pairs.count)
         for (key, value) in map.pairs {
             guard let id = key.string else { continue }
-            guard tables.componentIds.contains(id) else {
+            guard tables.isComponent(id) else {
                 item.sink.error("unknown-component", "unknown component '\(id)'", at: item.file.location(of: key))
                 continue
             }

@@ -97,12 +97,19 @@ struct MappingReader {
     /// An optional `true`/`false` (only those two spellings).
     func flag(_ key: String) -> Bool? {
         guard let text = string(key, required: false) else { return nil }
-        switch text {
-        case "true": return true
-        case "false": return false
-        default:
+        guard let flag = Self.flag(text) else {
             sink.error("bad-value", "'\(key)' must be true or false, not '\(text)'", at: location(key))
             return nil
+        }
+        return flag
+    }
+
+    /// `true` or `false` as written, `nil` for any other text.
+    static func flag(_ text: String) -> Bool? {
+        switch text {
+        case "true": true
+        case "false": false
+        default: nil
         }
     }
 
