@@ -90,12 +90,17 @@ final class ByteOutput {
     /// the last two of `month` and `day`, all non-negative — at `text`.
     static func putQuotedDate(year: Int, month: Int, day: Int, at text: UnsafeMutablePointer<UInt8>) {
         text[0] = UInt8(ascii: "\"")
-        putTwoDigits(year / 100, at: text + 1)
-        putTwoDigits(year, at: text + 3)
-        text[5] = UInt8(ascii: "-")
-        putTwoDigits(month, at: text + 6)
-        text[8] = UInt8(ascii: "-")
-        putTwoDigits(day, at: text + 9)
+        putDate(year: year, month: month, day: day, at: text + 1)
+    }
+
+    /// Puts `YYYY-MM-DD`, 10 bytes, at `text` (the digits as for ``putQuotedDate(year:month:day:at:)``).
+    static func putDate(year: Int, month: Int, day: Int, at text: UnsafeMutablePointer<UInt8>) {
+        putTwoDigits(year / 100, at: text)
+        putTwoDigits(year, at: text + 2)
+        text[4] = UInt8(ascii: "-")
+        putTwoDigits(month, at: text + 5)
+        text[7] = UInt8(ascii: "-")
+        putTwoDigits(day, at: text + 8)
     }
 
     /// Puts the last two decimal digits of a non-negative value at `text`.
@@ -114,6 +119,14 @@ final class ByteOutput {
 
     /// The bytes written, as an array.
     var array: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+    /// The bytes written, in place: valid until the next append or removal.
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
+
+    /// Forgets every byte written, keeping the storage.
+    func removeAll() {
+        count = 0
+    }
 
     /// Removes trailing copies of `byte`, never going below `start` bytes.
     func dropTrailing(_ byte: UInt8, downTo start: Int) {

@@ -17,44 +17,45 @@ public struct CSVRenderer: Sendable {
     /// The report's CSV handed to `sink` in chunks of about `chunkSize` bytes (each valid only
     /// during the call); nothing for a report without tables. Rows made as they are read
     /// (``Remade``) are written one at a time and never kept; rows in pieces (``RowPieces``) are
-    /// written on `parallelism`'s threads, piece by piece, and handed on in order.
+    /// written piece by piece, on `parallelism`'s threads, and handed on in order.
     public func stream(
         _ report: Report, chunkSize: Int = 1 << 20, parallelism: Parallelism = .serial,
         to sink: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
         guard let table = report.tables.first else { return }
         let out = ByteOutput(capacity: min(chunkSize, 1 << 20) + 4096)
-        Self.line(table.columns.map(\.title), into: out)
-        if let pieces = table.pieces, parallelism.width > 1 {
+        let cells = CellRows()
+        cells.row(table.columns.map(\.title))
+        Self.line(cells, row: 0, into: out)
+        if let pieces = table.pieces {
             out.flush(to: sink)
-            PiecePipeline.run(pieces.count, parallelism: parallelism) { piece, out in
-                for row in pieces.rows(piece) { Self.line(row, into: out) }
+            pieces.write(parallelism: parallelism) { cells, row, out in
+                Self.line(cells, row: row, into: out)
             } handOn: {
                 sink($0)
             }
             return
         }
         for row in table.rows {
-            Self.line(row, into: out)
+            cells.removeAll()
+            cells.row(row)
+            Self.line(cells, row: 0, into: out)
             out.flush(ifAtLeast: chunkSize, to: sink)
         }
         out.flush(to: sink)
     }
 
     /// One record: the fields, comma-separated, and CRLF.
-    private static func line(_ cells: [String], into out: ByteOutput) {
-        for (index, cell) in cells.enumerated() {
+    private static func line(_ cells: CellRows, row: Int, into out: ByteOutput) {
+        for (index, cell) in cells.cells(ofRow: row).enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            var cell = cell
             // Printable ASCII straight from the cell's bytes (quoted when it holds a comma or a
             // quote); the rest through `field`.
-            let written = cell.withUTF8 { bytes in
-                guard let needsQuotes = printableASCII(bytes) else { return false }
+            let bytes = cells[cell]
+            if let needsQuotes = printableASCII(bytes) {
                 if needsQuotes { appendQuoted(bytes, to: out) } else { out.append(bytes) }
-                return true
-            }
-            if !written {
-                var field = field(cell)
+            } else {
+                var field = field(String(decoding: bytes, as: UTF8.self))
                 field.withUTF8 { out.append($0) }
             }
         }

@@ -13,9 +13,20 @@ enum PiecePipeline {
         _ count: Int, parallelism: Parallelism, write: @Sendable (_ piece: Int, _ out: ByteOutput) -> Void,
         handOn: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
+        run(count, parallelism: parallelism, scratch: {}, write: { piece, out, _ in write(piece, out) }, handOn: handOn)
+    }
+
+    /// The same, each call of `write` also given a scratch value that no other call uses at the
+    /// same time: one per buffer, made by `scratch` and kept from batch to batch.
+    static func run<Scratch>(
+        _ count: Int, parallelism: Parallelism, scratch: () -> Scratch,
+        write: @Sendable (_ piece: Int, _ out: ByteOutput, _ scratch: Scratch) -> Void,
+        handOn: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         let perBatch = parallelism.width * 2
         // Two sets of buffers: one being written, the other being handed on.
-        let buffers = Buffers(sets: (0..<2).map { _ in (0..<perBatch).map { _ in ByteOutput(capacity: 1 << 16) } })
+        let buffers = Buffers(
+            sets: (0..<2).map { _ in (0..<perBatch).map { _ in (ByteOutput(capacity: 1 << 16), scratch()) } })
         withoutActuallyEscaping(handOn) { handOn in
             let handOn = HandOn(call: handOn)
             var batchStart = 0
@@ -29,11 +40,14 @@ enum PiecePipeline {
                 parallelism.forEach(batch.count + 1) { offset in
                     guard offset < batch.count else {
                         if let handing {
-                            for index in 0..<handing.count { buffers.sets[handing.set][index].flush(to: handOn.call) }
+                            for index in 0..<handing.count {
+                                buffers.sets[handing.set][index].out.flush(to: handOn.call)
+                            }
                         }
                         return
                     }
-                    write(batch.lowerBound + offset, buffers.sets[writing][offset])
+                    let slot = buffers.sets[writing][offset]
+                    write(batch.lowerBound + offset, slot.out, slot.scratch)
                 }
                 previous = batch.isEmpty ? nil : (writing, batch.count)
                 set = 1 - set
@@ -45,8 +59,8 @@ enum PiecePipeline {
 
 /// The pipeline's two sets of piece buffers. Within a batch each call touches only its own
 /// buffer, and the call handing on touches only the other set.
-private struct Buffers: @unchecked Sendable {
-    let sets: [[ByteOutput]]
+private struct Buffers<Scratch>: @unchecked Sendable {
+    let sets: [[(out: ByteOutput, scratch: Scratch)]]
 }
 
 /// The caller's `handOn`, called by one call of a batch while the caller waits for the batch.

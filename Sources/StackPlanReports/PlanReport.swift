@@ -11,22 +11,10 @@ public enum PlanReport {
                 .init("Target"), .init("Strategy"), .init("SLA"), .init("Next due"), .init("Ext. support ends"),
                 .init("Status"),
             ],
-            pieces: clusterPieces(plan) { range in
-                plan.clusters[range].lazy.map { item in
-                    [
-                        item.customer, item.cluster.name, item.kind.rawValue, item.cluster.platform,
-                        item.cluster.version.text,
-                        item.target?.text ?? "-", item.cluster.strategy.rawValue,
-                        item.slaApplies
-                            ? "yes" : "no (" + item.slaReasons.map(\.rawValue).joined(separator: ", ") + ")",
-                        item.firstDue?.description ?? "-", item.endOfExtendedSupport?.description ?? "-",
-                        item.status.rawValue,
-                    ]
-                }
-            })
+            pieces: clusterPieces(plan, rows: clusterRows))
         let steps = LazyTextTable(
             title: "Steps", columns: stepColumns,
-            pieces: clusterPieces(plan) { StepRows(clusters: plan.clusters, range: $0) })
+            pieces: clusterPieces(plan, rows: stepRows))
         let customers = LazyTextTable(
             title: "Customers",
             columns: [
@@ -54,50 +42,80 @@ public enum PlanReport {
     /// How many clusters' rows make one piece of a table (``RowPieces``).
     static let clustersPerPiece = 256
 
-    /// Rows in pieces of ``clustersPerPiece`` clusters, made by `rows` from a range of clusters.
-    static func clusterPieces<Rows: Sequence>(
-        _ plan: UpgradePlan, rows: @escaping @Sendable (Range<Int>) -> Rows
-    ) -> RowPieces where Rows.Element == [String] {
-        let count = plan.clusters.count
-        return RowPieces(count: (count + clustersPerPiece - 1) / clustersPerPiece) { piece in
-            rows(piece * clustersPerPiece..<min((piece + 1) * clustersPerPiece, count))
+    /// Rows in pieces of ``clustersPerPiece`` clusters, written by `rows` for a range of clusters.
+    static func clusterPieces(
+        _ plan: UpgradePlan, rows: @escaping @Sendable ([ClusterPlan], Range<Int>, CellRows) -> Void
+    ) -> RowPieces {
+        let clusters = plan.clusters
+        return RowPieces(count: (clusters.count + clustersPerPiece - 1) / clustersPerPiece) { piece, cells in
+            rows(clusters, piece * clustersPerPiece..<min((piece + 1) * clustersPerPiece, clusters.count), cells)
         }
     }
 
-    /// The steps table's rows for a range of clusters, walked by index with a hand-written
-    /// iterator: nested lazy sequences look up generic type metadata for every cluster, and a
-    /// closure holding a cluster's plan copies all of it.
-    struct StepRows: Sequence, IteratorProtocol {
-        let clusters: [ClusterPlan]
-        private var cluster: Int
-        private let end: Int
-        private var step = 0
-
-        init(clusters: [ClusterPlan], range: Range<Int>) {
-            self.clusters = clusters
-            cluster = range.lowerBound
-            end = range.upperBound
-        }
-
-        mutating func next() -> [String]? {
-            while cluster < end {
-                guard step < clusters[cluster].steps.count else {
-                    (cluster, step) = (cluster + 1, 0)
-                    continue
+    /// The clusters table's rows for a range of clusters. Clusters are read in place by index:
+    /// a local copy of a cluster's plan would retain every one of its parts.
+    static func clusterRows(_ clusters: [ClusterPlan], range: Range<Int>, into cells: CellRows) {
+        for index in range {
+            cells.cell(clusters[index].customer)
+            cells.cell(clusters[index].cluster.name)
+            cells.cell(clusters[index].kind.rawValue)
+            cells.cell(clusters[index].cluster.platform)
+            cells.cell(clusters[index].cluster.version.text)
+            cells.cell(clusters[index].target?.text ?? "-")
+            cells.cell(clusters[index].cluster.strategy.rawValue)
+            if clusters[index].slaApplies {
+                cells.cell("yes")
+            } else {
+                cells.append("no (")
+                for (number, reason) in clusters[index].slaReasons.enumerated() {
+                    if number > 0 { cells.append(", ") }
+                    cells.append(reason.rawValue)
                 }
-                let item = clusters[cluster].steps[step]
-                step += 1
-                return [
-                    clusters[cluster].customer, clusters[cluster].cluster.name,
-                    // No concatenation with an empty text: it would copy the other one.
-                    item.component.map { item.action.rawValue + " " + $0 } ?? item.action.rawValue,
-                    item.from, item.to ?? "-", StepText.due(item), StepText.start(item),
-                    item.plannedEnd?.description ?? "-", item.blocked ? "yes" : "no",
-                    item.scheduleRisk.map { item.reason + "; at risk: \($0)" } ?? item.reason,
-                ]
+                cells.append(")")
+                cells.endCell()
             }
-            return nil
+            cells.cell(clusters[index].firstDue)
+            cells.cell(clusters[index].endOfExtendedSupport)
+            cells.cell(clusters[index].status.rawValue)
+            cells.endRow()
         }
+    }
+
+    /// The steps table's rows for a range of clusters, a row per step, read in place by index.
+    static func stepRows(_ clusters: [ClusterPlan], range: Range<Int>, into cells: CellRows) {
+        for index in range {
+            // Through a buffer, each step is read where it is rather than copied out of the array.
+            clusters[index].steps.withUnsafeBufferPointer { steps in
+                for step in steps.indices {
+                    cells.cell(clusters[index].customer)
+                    cells.cell(clusters[index].cluster.name)
+                    stepCells(steps[step], into: cells)
+                    cells.endRow()
+                }
+            }
+        }
+    }
+
+    /// A step's cells after its customer's and cluster's (``stepColumns``).
+    private static func stepCells(_ step: PlanStep, into cells: CellRows) {
+        cells.append(step.action.rawValue)
+        if let component = step.component {
+            cells.append(" ")
+            cells.append(component)
+        }
+        cells.endCell()
+        cells.cell(step.from)
+        cells.cell(step.to ?? "-")
+        var text = cells
+        StepText.due(step, to: &text)
+        cells.endCell()
+        StepText.start(step, to: &text)
+        cells.endCell()
+        cells.cell(step.plannedEnd)
+        cells.cell(step.blocked ? "yes" : "no")
+        cells.append(step.reason)
+        if let risk = step.scheduleRisk { cells.append("; at risk: \(risk)") }
+        cells.endCell()
     }
 
     /// `--compare`: both strategies per cluster behind its target, and the recommendation.

@@ -18,8 +18,20 @@ public enum StepText {
     /// The planned start as human formats show it: the window in its local time and zone
     /// (`2026-09-05 02:00–06:00 America/Chicago`), else the day; `-` when not planned.
     public static func start(_ step: PlanStep) -> String {
-        guard let window = step.window else { return step.plannedStart?.description ?? "-" }
-        return local(window)
+        var text = ""
+        start(step, to: &text)
+        return text
+    }
+
+    /// Appends ``start(_:)``'s text to `text`.
+    static func start(_ step: PlanStep, to text: inout some TextAppending) {
+        if let window = step.window {
+            text.append(local(window))
+        } else if let day = step.plannedStart {
+            text.append(day)
+        } else {
+            text.append("-")
+        }
     }
 
     /// `2026-09-05 02:00–06:00 America/Chicago` (the end's day too when it differs).
@@ -35,6 +47,15 @@ public enum StepText {
     /// The due date as human formats show it: `~2027-08-18` when the step is projected (an
     /// estimate), `-` when there is none.
     public static func due(_ step: PlanStep) -> String {
-        step.due.map { (step.projected ? "~" : "") + $0.description } ?? "-"
+        var text = ""
+        due(step, to: &text)
+        return text
+    }
+
+    /// Appends ``due(_:)``'s text to `text`.
+    static func due(_ step: PlanStep, to text: inout some TextAppending) {
+        guard let due = step.due else { return text.append("-") }
+        if step.projected { text.append("~") }
+        text.append(due)
     }
 }

@@ -32,7 +32,7 @@ public struct TableRenderer: Sendable {
                 append(bold(TextSafety.visible(title)), to: out)
                 out.append(Self.newline)
             }
-            if let pieces = table.pieces, parallelism.width > 1 {
+            if let pieces = table.pieces {
                 render(table.columns, pieces: pieces, parallelism: parallelism, into: out, sink: sink)
             } else {
                 render(table, into: out) { out.flush(ifAtLeast: chunkSize, to: sink) }
@@ -59,15 +59,25 @@ public struct TableRenderer: Sendable {
     }
 
     /// The table's lines, separated by newlines, written as bytes: cells padded to their column's
-    /// width in characters, columns two spaces apart, no trailing spaces. Cells are made visible
-    /// as they are measured and again as they are written, rather than held twice.
+    /// width in characters, columns two spaces apart, no trailing spaces. Each row is written as
+    /// cells (``CellRows``) as it is measured and again as it is written, rather than held.
     private func render(_ table: LazyTextTable, into out: ByteOutput, afterEachLine: () -> Void) {
         let columns = table.columns
-        let (widths, isEmpty) = Self.measure(table.rows, columns: columns)
+        let cells = CellRows()
+        var widths = columns.map { Self.width($0.title) }
+        var isEmpty = true
+        for row in table.rows {
+            isEmpty = false
+            cells.removeAll()
+            cells.row(row)
+            Self.measure(cells, into: &widths)
+        }
         head(columns, widths: widths, isEmpty: isEmpty, into: out)
         for row in table.rows {
+            cells.removeAll()
+            cells.row(row)
             out.append(Self.newline)
-            Self.line(row, columns: columns, widths: widths, into: out)
+            Self.line(cells, row: 0, columns: columns, widths: widths, into: out)
             afterEachLine()
         }
     }
@@ -78,42 +88,39 @@ public struct TableRenderer: Sendable {
         _ columns: [TextTable.Column], pieces: RowPieces, parallelism: Parallelism, into out: ByteOutput,
         sink: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
-        let measured = parallelism.map(pieces.count) { Self.measure(pieces.rows($0), columns: columns) }
         // The titles' widths, widened by every piece's.
-        let widths = measured.reduce(columns.map { Self.width($0.title) }) { widths, piece in
-            zip(widths, piece.widths).map { max($0, $1) }
+        let titles = columns.map { Self.width($0.title) }
+        let measured = pieces.map(parallelism: parallelism) { cells in
+            var widths = titles
+            Self.measure(cells, into: &widths)
+            return (widths: widths, isEmpty: cells.count == 0)
         }
+        let widths = measured.reduce(titles) { widths, piece in zip(widths, piece.widths).map { max($0, $1) } }
         head(columns, widths: widths, isEmpty: measured.allSatisfy(\.isEmpty), into: out)
         out.flush(to: sink)
-        PiecePipeline.run(pieces.count, parallelism: parallelism) { piece, out in
-            for row in pieces.rows(piece) {
-                out.append(Self.newline)
-                Self.line(row, columns: columns, widths: widths, into: out)
-            }
+        pieces.write(parallelism: parallelism) { cells, row, out in
+            out.append(Self.newline)
+            Self.line(cells, row: row, columns: columns, widths: widths, into: out)
         } handOn: {
             sink($0)
         }
     }
 
-    /// The width of each column (its title's or its widest cell's) and whether there are no rows.
-    private static func measure(
-        _ rows: some Sequence<[String]>, columns: [TextTable.Column]
-    ) -> (widths: [Int], isEmpty: Bool) {
-        var widths = columns.map { width($0.title) }
-        var isEmpty = true
-        for row in rows {
-            isEmpty = false
-            for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], printed(cell).width)
+    /// Widens `widths` to every cell of `cells` (cells beyond the columns are not counted).
+    private static func measure(_ cells: CellRows, into widths: inout [Int]) {
+        for row in 0..<cells.count {
+            for (column, cell) in cells.cells(ofRow: row).enumerated() where column < widths.count {
+                widths[column] = max(widths[column], printedWidth(cells[cell]))
             }
         }
-        return (widths, isEmpty)
     }
 
     /// The heading line, the rule under it, and `(none)` for a table without rows.
     private func head(_ columns: [TextTable.Column], widths: [Int], isEmpty: Bool, into out: ByteOutput) {
         if color { append("\u{1B}[1m", to: out) }
-        Self.line(columns.map(\.title), columns: columns, widths: widths, into: out)
+        let titles = CellRows()
+        titles.row(columns.map(\.title))
+        Self.line(titles, row: 0, columns: columns, widths: widths, into: out)
         if color { append("\u{1B}[0m", to: out) }
         out.append(Self.newline)
         append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "), to: out)
@@ -122,38 +129,44 @@ public struct TableRenderer: Sendable {
 
     /// One line of cells, padded and aligned, without trailing spaces.
     private static func line(
-        _ cells: [String], columns: [TextTable.Column], widths: [Int], into out: ByteOutput
+        _ cells: CellRows, row: Int, columns: [TextTable.Column], widths: [Int], into out: ByteOutput
     ) {
         let start = out.count
-        for (index, cell) in cells.enumerated() {
+        let range = cells.cells(ofRow: row)
+        for (index, cell) in range.enumerated() {
             if index > 0 {
                 out.append(space)
                 out.append(space)
             }
-            let (text, width) = printed(cell)
+            let bytes = cells[cell]
+            // A cell that prints as it is, straight from its bytes; the rest made visible first.
+            var visible: String?
+            let width: Int
+            if let plain = TextSafety.plainWidth(bytes) {
+                width = plain
+            } else {
+                let text = TextSafety.visible(String(decoding: bytes, as: UTF8.self))
+                (visible, width) = (text, text.count)
+            }
             let padding = widths[index] - width
             if columns[index].alignRight { out.append(space, count: padding) }
-            var bytes = text
-            bytes.withUTF8 { out.append($0) }
+            if var visible { visible.withUTF8 { out.append($0) } } else { out.append(bytes) }
             // The last cell's padding would be dropped with the line's trailing spaces below.
-            if !columns[index].alignRight, index < cells.count - 1 { out.append(space, count: padding) }
+            if !columns[index].alignRight, index < range.count - 1 { out.append(space, count: padding) }
         }
         out.dropTrailing(space, downTo: start)
     }
 
-    /// A cell as printed (``TextSafety/visible(_:)``) and its width, with one scan for the usual
-    /// printable-ASCII cell.
-    private static func printed(_ cell: String) -> (text: String, width: Int) {
-        if TextSafety.isPrintableASCII(cell) { return (cell, cell.utf8.count) }
-        let text = TextSafety.visible(cell)
-        return (text, width(text))
+    /// A cell's width in characters as printed (``TextSafety/visible(_:)``), counted on its bytes
+    /// for text that prints as it is.
+    private static func printedWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        TextSafety.plainWidth(bytes) ?? TextSafety.visible(String(decoding: bytes, as: UTF8.self)).count
     }
 
-    /// A cell's width in characters; ASCII text (every cell after ``TextSafety/visible(_:)`` that
-    /// has no other script) is counted by its bytes without walking grapheme clusters.
+    /// A title's width in characters as printed.
     private static func width(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } } ? text.utf8.count : text.count
+        return text.withUTF8(printedWidth)
     }
 
     private func bold(_ text: String) -> String {

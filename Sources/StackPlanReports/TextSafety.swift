@@ -16,31 +16,69 @@ enum TextSafety {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
-    /// Whether every byte of `text` is printable ASCII (space to `~`): then it has no control
-    /// character, known without decoding scalars (nearly every cell of a large table).
-    static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable(isPrintableASCII) ?? false
+    /// The width in characters of text that prints as it is — printable ASCII, and beyond it only
+    /// characters each of which is one Unicode scalar that never joins its neighbours (Latin-1
+    /// and Latin Extended letters, and general punctuation such as dashes, quotes and the
+    /// ellipsis) — counted on its bytes; `nil` for anything else (control characters, combining
+    /// marks, other scripts), which ``visible(_:)`` and a count of Characters measure.
+    static func plainWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var offset = 0
+        var continuations = 0
+        while offset < bytes.count {
+            if offset + 8 <= bytes.count, ByteWord.isPrintableASCII(ByteWord.load(bytes, at: offset)) {
+                offset += 8
+                continue
+            }
+            let lead = bytes[offset]
+            switch lead {
+            case 0x20..<0x7F:
+                offset += 1
+            case 0xC2...0xCB where offset + 1 < bytes.count:
+                // U+00A0 to U+02FF, but not U+0080 to U+009F (C1 controls) or U+00AD (soft hyphen).
+                let second = bytes[offset + 1]
+                guard !(lead == 0xC2 && (second < 0xA0 || second == 0xAD)) else { return nil }
+                offset += 2
+                continuations += 1
+            case 0xE2 where offset + 2 < bytes.count && (bytes[offset + 1] == 0x80 || bytes[offset + 1] == 0x81):
+                // U+2010 to U+2027 and U+2030 to U+205E: not the zero-width characters, the line
+                // and paragraph separators, or the invisible operators around them.
+                let scalar = (Int(bytes[offset + 1] & 0x3F) << 6) | Int(bytes[offset + 2] & 0x3F)
+                guard (0x10...0x27).contains(scalar) || (0x30...0x5E).contains(scalar) else { return nil }
+                offset += 3
+                continuations += 2
+            default:
+                return nil
+            }
+        }
+        return bytes.count - continuations
     }
 
-    /// Whether every one of `bytes` is printable ASCII: eight bytes at a time, then the rest one by
-    /// one.
-    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `bytes` (valid UTF-8) hold a control character (``isControl(_:)``), read off the
+    /// bytes: one below space, DEL, or the encoding of U+0080 to U+009F, U+2028 or U+2029; eight
+    /// printable ASCII bytes at a time.
+    static func holdsControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var offset = 0
-        while offset + 8 <= bytes.count {
-            guard ByteWord.isPrintableASCII(ByteWord.load(bytes, at: offset)) else { return false }
-            offset += 8
-        }
         while offset < bytes.count {
-            guard bytes[offset] >= 0x20, bytes[offset] < 0x7F else { return false }
-            offset += 1
+            if offset + 8 <= bytes.count, ByteWord.isPrintableASCII(ByteWord.load(bytes, at: offset)) {
+                offset += 8
+                continue
+            }
+            let rest = bytes.count - offset
+            switch bytes[offset] {
+            case 0..<0x20, 0x7F: return true
+            case 0xC2 where rest > 1 && bytes[offset + 1] < 0xA0: return true
+            case 0xE2 where rest > 2 && bytes[offset + 1] == 0x80 && (bytes[offset + 2] & 0xFE) == 0xA8: return true
+            default: offset += 1
+            }
         }
-        return true
+        return false
     }
 
     /// `text` with every control character shown as a visible escape (`\n`, `\r`, `\t`, `\x1B`,
     /// `\u2028`): what a terminal table prints, so no escape sequence reaches the terminal.
     static func visible(_ text: String) -> String {
-        guard !isPrintableASCII(text), text.unicodeScalars.contains(where: isControl) else { return text }
+        let holds = text.utf8.withContiguousStorageIfAvailable(holdsControl)
+        guard holds ?? text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

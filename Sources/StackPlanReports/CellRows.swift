@@ -1,0 +1,115 @@
+import StackPlanCore
+
+/// Rows of text cells written as bytes, one cell after another, into storage that is kept and
+/// reused: how a large table's rows reach the table and CSV renderers without an array of Strings
+/// (and the Strings made by joining texts) per row. A cell is the texts appended since the last
+/// ``endCell()``; a row, the cells since the last ``endRow()``.
+///
+/// A reference type: the renderer that owns it is its only user, on one thread at a time.
+public final class CellRows {
+    private let bytes = ByteOutput(capacity: 1 << 15)
+    /// The end of each cell in `bytes`. Exclusivity is not checked at run time (for this and
+    /// `rowEnds`): an instance has one user at a time, and no method reaches another while
+    /// changing them.
+    @exclusivity(unchecked) private var cellEnds: [Int] = []
+    /// The number of cells before the end of each row.
+    @exclusivity(unchecked) private var rowEnds: [Int] = []
+
+    public init() {}
+
+    /// Appends `text` to the cell being written.
+    public func append(_ text: String) {
+        // In place, without the copy `withUTF8` (mutating) would take; a String without contiguous
+        // UTF-8 (bridged) is copied.
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append($0) }) == nil {
+            bytes.append(contentsOf: Array(text.utf8))
+        }
+    }
+
+    /// Appends `text` to the cell being written.
+    public func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append($0) }
+    }
+
+    /// Appends `day` as its ``CalendarDay/description`` (`YYYY-MM-DD`), written in place.
+    public func append(_ day: CalendarDay) {
+        let (year, month, date) = day.components
+        guard (0...9999).contains(year) else { return append(day.description) }
+        bytes.append(length: 10) { ByteOutput.putDate(year: year, month: month, day: date, at: $0) }
+    }
+
+    /// Ends the cell being written (an empty cell when nothing was appended).
+    public func endCell() {
+        cellEnds.append(bytes.count)
+    }
+
+    /// Ends the row being written.
+    public func endRow() {
+        rowEnds.append(cellEnds.count)
+    }
+
+    /// A whole cell holding `text`.
+    public func cell(_ text: String) {
+        append(text)
+        endCell()
+    }
+
+    /// A whole cell holding `text`.
+    public func cell(_ text: StaticString) {
+        append(text)
+        endCell()
+    }
+
+    /// A whole cell holding `day`, or `-` when there is none.
+    public func cell(_ day: CalendarDay?) {
+        if let day { append(day) } else { append("-") }
+        endCell()
+    }
+
+    /// A whole row of `cells`.
+    public func row(_ cells: [String]) {
+        for text in cells { cell(text) }
+        endRow()
+    }
+
+    /// How many rows have ended.
+    var count: Int { rowEnds.count }
+
+    /// The indices of row `row`'s cells (for ``subscript(_:)``).
+    func cells(ofRow row: Int) -> Range<Int> {
+        (row == 0 ? 0 : rowEnds[row - 1])..<rowEnds[row]
+    }
+
+    /// Cell `index`'s bytes, valid until the next change.
+    subscript(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = index == 0 ? 0 : cellEnds[index - 1]
+        return UnsafeBufferPointer(rebasing: bytes.written[start..<cellEnds[index]])
+    }
+
+    /// Every row as Strings.
+    var strings: [[String]] {
+        (0..<count).map { row in cells(ofRow: row).map { String(decoding: self[$0], as: UTF8.self) } }
+    }
+
+    /// Forgets every row, keeping the storage.
+    func removeAll() {
+        bytes.removeAll()
+        cellEnds.removeAll(keepingCapacity: true)
+        rowEnds.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Where texts and days are appended: a String, or the cell being written in ``CellRows``. Lets
+/// one function say how a value reads in both.
+protocol TextAppending {
+    mutating func append(_ text: String)
+    mutating func append(_ day: CalendarDay)
+}
+
+extension String: TextAppending {
+    mutating func append(_ day: CalendarDay) {
+        append(day.description)
+    }
+}
+
+extension CellRows: TextAppending {}
