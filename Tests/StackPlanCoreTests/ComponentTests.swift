@@ -75,11 +75,11 @@ struct ComponentTests {
         #expect(installed.entries.map { $0.release?.cycle.text } == [nil, "3.4"])
         for (text, expected) in [("3.41.2", "3.41"), ("2.53.1", nil), ("v3.5.5", "3.5")] as [(String, String?)] {
             let version = try #require(VersionNumber(version: text))
-            installed.set("prometheus", to: version)
+            installed.set(at: 1, to: version)
             #expect(installed.entries[1].release?.cycle.text == expected)
             #expect(installed.entries[1].release == prometheus.release(containing: version))
         }
-        installed.set("prometheus", to: nil)
+        installed.set(at: 1, to: nil)
         #expect(installed.entries[1].release == nil && installed.entries[1].version == nil)
     }
 }

@@ -50,25 +50,21 @@ public struct Component: Hashable, Sendable {
 
     /// The release an installed version belongs to: the cycle that is its prefix at a dot boundary.
     public func release(containing version: VersionNumber) -> ComponentRelease? {
-        Self.release(containing: version, in: releases)
+        Self.releaseIndex(containing: version, cycles: releases.map(\.cycle)).map { releases[$0] }
     }
 
-    /// The release of `releases` an installed version belongs to (see `release(containing:)`).
-    /// Planning calls this on a component's `releases` read in place: calling the method on a
-    /// component held by a class copies the whole component first.
-    static func release(containing version: VersionNumber, in releases: [ComponentRelease]) -> ComponentRelease? {
-        // By index: only the release found is copied out.
-        releaseIndex(containing: version, in: releases).map { releases[$0] }
-    }
-
-    /// The index in `releases` of the release an installed version belongs to (the longest cycle
-    /// that is its prefix), `nil` when none.
-    static func releaseIndex(containing version: VersionNumber, in releases: [ComponentRelease]) -> Int? {
-        var best: Int?
-        for index in releases.indices where version.belongs(to: releases[index].cycle) {
-            if best.map({ releases[$0].cycle.partCount < releases[index].cycle.partCount }) ?? true { best = index }
+    /// The index in `cycles` (a component's release cycles, in order) of the release an installed
+    /// version belongs to (the longest cycle that is its prefix), `nil` when none. Planning keeps
+    /// each component's cycles apart (``ComponentBox``) and reads them in place: no release is
+    /// copied to look at its cycle.
+    static func releaseIndex(containing version: VersionNumber, cycles: [VersionNumber]) -> Int? {
+        cycles.withUnsafeBufferPointer { cycles in
+            var best: Int?
+            for index in cycles.indices where version.belongs(to: cycles[index]) {
+                if best.map({ cycles[$0].partCount < cycles[index].partCount }) ?? true { best = index }
+            }
+            return best
         }
-        return best
     }
 }
 

@@ -1,12 +1,13 @@
 /// Component moves: R3 for monitoring and logging platforms, and R8 (a component must run on the
 /// cluster on both sides of every move).
 extension ClusterPathBuilder {
-    /// R3 for monitoring and logging platforms, and components whose version matches no release.
-    /// The move happens on the running cluster, so the release chosen must run on its minor.
+    /// R3 for monitoring and logging platforms, and components whose version matches no release,
+    /// appended to `steps` (as every function here does). The move happens on the running
+    /// cluster, so the release chosen must run on its minor.
     func endOfLifeComponentSteps(
-        _ cluster: Cluster, target: VersionNumber, installed: inout InstalledVersions, warnings: inout [String]
-    ) -> [PlanStep] {
-        var steps: [PlanStep] = []
+        _ cluster: Cluster, target: VersionNumber, installed: inout InstalledVersions, warnings: inout [String],
+        into steps: inout [PlanStep]
+    ) {
         let current = cluster.minor
         // `installed` starts as the cluster's components, in the same order.
         for (index, item) in cluster.components.enumerated() {
@@ -25,7 +26,7 @@ extension ClusterPathBuilder {
                             "\(component.value.name) \(item.version) matches no known release: move to a catalog release"
                     )
                 )
-                if let to { installed.set(item.id, to: to.latestVersion) }
+                if let to { installed.set(at: index, to: to.latestVersion) }
                 continue
             }
             guard component.value.role == .monitoring || component.value.role == .logging,
@@ -48,20 +49,20 @@ extension ClusterPathBuilder {
             }
             steps.append(
                 move(
-                    component.value.id, from: item.version, choice: choice, due: eol.adding(days: policy.endOfLifeDays),
+                    component.value.id, at: index, from: item.version, choice: choice,
+                    due: eol.adding(days: policy.endOfLifeDays),
                     low: current, high: current, reason: reason, installed: &installed))
         }
-        return steps
     }
 
     /// Components whose release does not run on the cluster's *current* minor: a warning always,
     /// and, when no control-plane path follows to move them, a step (or a blocked step) with no
     /// due date. When a path follows, its first component moves take care of them.
     func currentFitSteps(
-        _ cluster: Cluster, moving: Bool, installed: inout InstalledVersions, warnings: inout [String]
-    ) -> [PlanStep] {
+        _ cluster: Cluster, moving: Bool, installed: inout InstalledVersions, warnings: inout [String],
+        into steps: inout [PlanStep]
+    ) {
         let current = cluster.minor
-        var steps: [PlanStep] = []
         for index in installed.entries.indices {
             guard installed.entries[index].releaseMayRun(from: current, through: current) == false,
                 let version = installed.entries[index].version, let component = installed.entries[index].component,
@@ -82,14 +83,13 @@ extension ClusterPathBuilder {
                 through: current, reaching: current)
             steps.append(
                 move(
-                    component.value.id, from: version, choice: choice, due: nil, low: current, high: current,
+                    component.value.id, at: index, from: version, choice: choice, due: nil, low: current, high: current,
                     reason: choice.release == nil
                         ? blockedReason(component.value.name, choice, current, current)
                         : "\(component.value.name) \(release.cycle) does not support Kubernetes \(current), "
                             + "the cluster's minor (R8)",
                     installed: &installed))
         }
-        return steps
     }
 
     /// R8: before a move to `high`, every installed component that does not run on every minor
@@ -97,9 +97,8 @@ extension ClusterPathBuilder {
     /// `reach`), or is blocked with the reason.
     func componentMoves(
         runningOn low: VersionNumber, through high: VersionNumber, reaching reach: VersionNumber, due: CalendarDay?,
-        installed: inout InstalledVersions
-    ) -> [PlanStep] {
-        var steps: [PlanStep] = []
+        installed: inout InstalledVersions, into steps: inout [PlanStep]
+    ) {
         for index in installed.entries.indices {
             guard installed.entries[index].releaseMayRun(from: low, through: high) == false,
                 let version = installed.entries[index].version, let component = installed.entries[index].component,
@@ -120,19 +119,20 @@ extension ClusterPathBuilder {
             }
             steps.append(
                 move(
-                    component.value.id, from: version, choice: choice, due: due, low: low, high: high, reason: reason,
+                    component.value.id, at: index, from: version, choice: choice, due: due, low: low, high: high,
+                    reason: reason,
                     installed: &installed))
         }
-        return steps
     }
 
-    /// One component step for `choice`, recording the new version in `installed` when it moves.
+    /// One component step for `choice`, recording the new version of the component at `index` in
+    /// `installed` when it moves.
     private func move(
-        _ id: String, from version: VersionNumber, choice: ReleaseChooser.Choice, due: CalendarDay?,
+        _ id: String, at index: Int, from version: VersionNumber, choice: ReleaseChooser.Choice, due: CalendarDay?,
         low: VersionNumber, high: VersionNumber, reason: String, installed: inout InstalledVersions
     ) -> PlanStep {
         let to = choice.release.map(Self.versionText)
-        if let release = choice.release { installed.set(id, to: release.latestVersion) }
+        if let release = choice.release { installed.set(at: index, to: release.latestVersion) }
         return PlanStep(
             action: .upgradeComponent, component: id, from: version.text, to: to, due: due,
             blocked: to == nil, reason: reason)

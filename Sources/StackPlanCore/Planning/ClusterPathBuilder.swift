@@ -48,14 +48,18 @@ struct ClusterPathBuilder {
 
         let hasPath = released && target.map { current < $0 } ?? false
         var installed = InstalledVersions(cluster.components, catalog: components)
-        var steps = endOfLifeComponentSteps(
-            cluster, target: target ?? current, installed: &installed, warnings: &warnings)
-        steps += currentFitSteps(cluster, moving: !hasPath, installed: &installed, warnings: &warnings)
-        steps += nodeCatchUp(cluster, platform: platform, warnings: &warnings)
+        // Every kind of step appended to one array, in order: no array per kind copied into it.
+        var steps: [PlanStep] = []
+        endOfLifeComponentSteps(
+            cluster, target: target ?? current, installed: &installed, warnings: &warnings, into: &steps)
+        currentFitSteps(cluster, moving: !hasPath, installed: &installed, warnings: &warnings, into: &steps)
+        nodeCatchUp(cluster, platform: platform, warnings: &warnings, into: &steps)
         if hasPath, let target {
-            steps += clusterSteps(cluster, to: target, platform: platform, installed: &installed, offset: steps.count)
+            clusterSteps(cluster, to: target, platform: platform, installed: &installed, into: &steps)
         }
-        if released, let target { steps += projectedSteps(cluster, from: max(current, target), platform: platform) }
+        if released, let target {
+            projectedSteps(cluster, from: max(current, target), platform: platform, into: &steps)
+        }
         Self.propagateBlocks(&steps)
 
         var nextDue = platform.due(
@@ -81,10 +85,12 @@ struct ClusterPathBuilder {
     /// R6: worker nodes behind the control plane catch up first, due by the earlier of the release
     /// clock (R2) and the end-of-life clock (R3) applied to the node minor, as the control plane
     /// would be; a lag beyond the skew policy is flagged.
-    private func nodeCatchUp(_ cluster: Cluster, platform: PlatformContext, warnings: inout [String]) -> [PlanStep] {
+    private func nodeCatchUp(
+        _ cluster: Cluster, platform: PlatformContext, warnings: inout [String], into steps: inout [PlanStep]
+    ) {
         let nodes = cluster.nodeMinor
         let current = cluster.minor
-        guard nodes < current else { return [] }
+        guard nodes < current else { return }
         let lag = current.part(1) - nodes.part(1)
         let allowed = policy.nodeSkew.allowedLag(nodes: nodes)
         var reason = "worker nodes on \(nodes) follow the control plane to \(current)"
@@ -96,21 +102,18 @@ struct ClusterPathBuilder {
         }
         let due = platform.due(
             leaving: nodes, releaseDays: policy.releaseDays(for: cluster.strategy), endOfLifeDays: policy.endOfLifeDays)
-        return [
+        steps.append(
             PlanStep(
-                action: .upgradeNodes, from: nodes.text, to: current.text, minor: current, due: due, reason: reason)
-        ]
+                action: .upgradeNodes, from: nodes.text, to: current.text, minor: current, due: due, reason: reason))
     }
 
     /// R2, R3, R6 and R8: the control-plane path (one minor at a time, or one migration), each
-    /// preceded by the component moves it needs.
-    /// `offset` is the number of steps before these in the cluster's list (for `blockedBy`).
+    /// preceded by the component moves it needs, appended to the cluster's `steps`.
     private func clusterSteps(
         _ cluster: Cluster, to target: VersionNumber, platform: PlatformContext,
-        installed: inout InstalledVersions, offset: Int
-    ) -> [PlanStep] {
+        installed: inout InstalledVersions, into steps: inout [PlanStep]
+    ) {
         let current = cluster.minor
-        var steps: [PlanStep] = []
         let sideBySide = cluster.strategy == .sideBySide
         let hops: [(VersionNumber, VersionNumber)] =
             sideBySide
@@ -123,30 +126,30 @@ struct ClusterPathBuilder {
             let due = platform.due(leaving: from, releaseDays: releaseDays, endOfLifeDays: policy.endOfLifeDays)
             // In place, components run on the cluster before and after the hop; side-by-side, the
             // new cluster is built with them, so only the target minor matters.
-            let componentSteps = componentMoves(
-                runningOn: sideBySide ? to : from, through: to, reaching: target, due: due, installed: &installed)
-            let blockerIndex = componentSteps.firstIndex { $0.blocked }.map { offset + steps.count + $0 }
-            let blocker = componentSteps.first { $0.blocked }
-            steps += componentSteps
+            let moves = steps.count
+            componentMoves(
+                runningOn: sideBySide ? to : from, through: to, reaching: target, due: due, installed: &installed,
+                into: &steps)
+            let blockerIndex = steps[moves...].firstIndex { $0.blocked }
             let action: StepAction = sideBySide ? .migrateCluster : .upgradeControlPlane
             let why = texts.hopReason(
                 sideBySide: sideBySide, to: to, releaseDays: releaseDays, platform: platform.platform)
             var step = PlanStep(
-                action: action, from: from.text, to: to.text, minor: to, due: due, blocked: blocker != nil,
-                reason: blocker.map { "blocked: \($0.reason)" } ?? why)
+                action: action, from: from.text, to: to.text, minor: to, due: due, blocked: blockerIndex != nil,
+                reason: blockerIndex.map { "blocked: \(steps[$0].reason)" } ?? why)
             step.blockedBy = blockerIndex
             steps.append(step)
         }
-        return steps
     }
 
     /// Steps to projected minors after `from`, one minor at a time (a migration each when
     /// side-by-side): due by the rules on the estimated dates, never before the estimated release,
     /// marked projected. Component compatibility with unannounced minors is unknown, so no
     /// component moves are planned for them.
-    private func projectedSteps(_ cluster: Cluster, from: VersionNumber, platform: PlatformContext) -> [PlanStep] {
+    private func projectedSteps(
+        _ cluster: Cluster, from: VersionNumber, platform: PlatformContext, into steps: inout [PlanStep]
+    ) {
         let releaseDays = policy.releaseDays(for: cluster.strategy)
-        var steps: [PlanStep] = []
         var leaving = from
         for release in platform.projected where leaving < release.cycle {
             let eol = platform.endOfLife(of: leaving).map { $0.adding(days: policy.endOfLifeDays) }
@@ -161,7 +164,6 @@ struct ClusterPathBuilder {
             steps.append(step)
             leaving = release.cycle
         }
-        return steps
     }
 
     /// A blocked cluster step blocks every step after it, component moves included: they prepare
@@ -195,8 +197,11 @@ func minDate(_ a: CalendarDay?, _ b: CalendarDay?) -> CalendarDay? {
 /// A catalog component behind a reference, so planning many clusters does not copy its fields.
 final class ComponentBox: Sendable {
     let value: Component
+    /// Its releases' cycles, in order: what finding an installed version's release reads.
+    let cycles: [VersionNumber]
 
     init(_ value: Component) {
         self.value = value
+        cycles = value.releases.map(\.cycle)
     }
 }

@@ -38,7 +38,7 @@ struct InstalledVersions {
         mutating func set(_ version: VersionNumber?) {
             self.version = version
             releaseIndex = version.flatMap { version in
-                component.flatMap { Component.releaseIndex(containing: version, in: $0.value.releases) }
+                component.flatMap { Component.releaseIndex(containing: version, cycles: $0.cycles) }
             }
         }
     }
@@ -50,8 +50,8 @@ struct InstalledVersions {
         entries = components.map { Entry(id: $0.id, version: $0.version, component: catalog[$0.id]) }
     }
 
-    /// Records that the component `id` now runs `version`.
-    mutating func set(_ id: String, to version: VersionNumber?) {
-        if let index = entries.firstIndex(where: { $0.id == id }) { entries[index].set(version) }
+    /// Records that the component at `index` (the cluster's, in the same order) now runs `version`.
+    mutating func set(at index: Int, to version: VersionNumber?) {
+        entries[index].set(version)
     }
 }
