@@ -49,10 +49,10 @@ public struct CSVRenderer: Sendable {
     private static func line(_ cells: CellRows, row: Int, into out: ByteOutput) {
         for (index, cell) in cells.cells(ofRow: row).enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            // Printable ASCII straight from the cell's bytes (quoted when it holds a comma or a
-            // quote); the rest through `field`.
+            // Straight from the cell's bytes (quoted when it holds a comma or a quote), unless it
+            // needs `field`.
             let bytes = cells[cell]
-            if let needsQuotes = printableASCII(bytes) {
+            if let needsQuotes = plainField(bytes) {
                 if needsQuotes { appendQuoted(bytes, to: out) } else { out.append(bytes) }
             } else {
                 var field = field(String(decoding: bytes, as: UTF8.self))
@@ -86,26 +86,47 @@ public struct CSVRenderer: Sendable {
         return String(decoding: quoted, as: UTF8.self)
     }
 
-    /// Printable ASCII without a comma or quote that does not start like a formula: the common
-    /// case, written as is without looking at Unicode scalars.
+    /// Text written as it is — it holds no comma, quote or line break and does not start like a
+    /// formula — told without looking at Unicode scalars.
     private static func isPlain(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { printableASCII($0) == false }
+        text.utf8.withContiguousStorageIfAvailable { plainField($0) == false } ?? false
     }
 
-    /// For printable ASCII that does not start like a formula, whether it holds a comma or a
-    /// quote (and is written quoted); `nil` for anything else.
-    private static func printableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    /// For text that does not start like a formula and holds no line break, whether it holds a
+    /// comma or a quote (and is written quoted, each quote doubled); `nil` for anything else,
+    /// which ``field(_:)`` writes. Read eight printable ASCII bytes at a time, any other byte by
+    /// itself (a line break beyond ASCII is U+0085, U+2028 or U+2029).
+    private static func plainField(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         switch bytes.first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"): return nil
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"),
+            UInt8(ascii: "\r"):
+            return nil
         default: break
         }
-        var needsQuotes = false
-        for byte in bytes {
-            guard byte >= 0x20, byte < 0x7F else { return nil }
-            needsQuotes = needsQuotes || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"")
+        var quoted: UInt64 = 0
+        var offset = 0
+        while offset < bytes.count {
+            if offset + 8 <= bytes.count {
+                let word = ByteWord.load(bytes, at: offset)
+                if ByteWord.isPrintableASCII(word) {
+                    quoted |=
+                        ByteWord.bytes(equalTo: UInt8(ascii: ","), in: word)
+                        | ByteWord.bytes(equalTo: UInt8(ascii: "\""), in: word)
+                    offset += 8
+                    continue
+                }
+            }
+            let rest = bytes.count - offset
+            switch bytes[offset] {
+            case UInt8(ascii: ","), UInt8(ascii: "\""): quoted = 1
+            case 0x0A...0x0D: return nil
+            case 0xC2 where rest > 1 && bytes[offset + 1] == 0x85: return nil
+            case 0xE2 where rest > 2 && bytes[offset + 1] == 0x80 && (bytes[offset + 2] & 0xFE) == 0xA8: return nil
+            default: break
+            }
+            offset += 1
         }
-        return needsQuotes
+        return quoted != 0
     }
 
     /// `bytes` in quotes, each quote doubled.

@@ -239,24 +239,28 @@ public struct JSONWriter {
     }
 
     /// Whether `bytes` hold a control character, a quote or a backslash: eight bytes at a time,
-    /// then the rest one by one.
+    /// the last eight (overlapping the word before) included, so only a text shorter than a word
+    /// is read byte by byte.
     static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        var offset = 0
-        while offset + 8 <= bytes.count {
+        guard bytes.count >= 8 else {
+            for offset in 0..<bytes.count {
+                let byte = base[offset]
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            }
+            return false
+        }
+        func special(_ offset: Int) -> Bool {
             let word = ByteWord.load(bytes, at: offset)
-            let special =
-                ByteWord.bytes(below: 0x20, in: word) | ByteWord.bytes(equalTo: UInt8(ascii: "\""), in: word)
-                | ByteWord.bytes(equalTo: UInt8(ascii: "\\"), in: word)
-            if special != 0 { return true }
+            return ByteWord.bytes(below: 0x20, in: word) | ByteWord.bytes(equalTo: UInt8(ascii: "\""), in: word)
+                | ByteWord.bytes(equalTo: UInt8(ascii: "\\"), in: word) != 0
+        }
+        var offset = 0
+        while offset + 8 < bytes.count {
+            if special(offset) { return true }
             offset += 8
         }
-        while offset < bytes.count {
-            let byte = base[offset]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-            offset += 1
-        }
-        return false
+        return special(bytes.count - 8)
     }
 
     private mutating func escape(_ text: String) {

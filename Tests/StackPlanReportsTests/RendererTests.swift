@@ -40,14 +40,21 @@ struct RendererTests {
         #expect(report.rendered(as: .csv) == "Name,Days\r\na|b,5\r\n\"quote \"\"x\"\", y\",120\r\n")
     }
 
-    /// Each cell as CSV writes it, whether written straight from its bytes (printable ASCII) or
-    /// through `field` (the rest): RFC 4180 quoting, quotes doubled byte by byte (a quote before
+    /// Each cell as CSV writes it, whether written straight from its bytes or through `field`
+    /// (a formula start or a line break): RFC 4180 quoting, quotes doubled byte by byte (a quote before
     /// a combining mark too), a formula start guarded with `'` unless the cell is a number.
     @Test(arguments: [
         ("plain text", "plain text"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
         ("\"", "\"\"\"\""), ("\"\"x", "\"\"\"\"\"x\""), ("x\"", "\"x\"\"\""), ("=1+2", "'=1+2"),
         ("=1,2", "\"'=1,2\""), ("-5", "-5"), ("-x", "'-x"), ("@", "@"), ("+1", "+1"), ("\tx", "'\tx"),
         ("é,x", "\"é,x\""), ("é", "é"), ("a\nb", "\"a\nb\""), ("\"\u{301},", "\"\"\"\u{301},\""), ("", ""),
+        ("1.29–1.33 runs", "1.29–1.33 runs"), ("tab\tinside", "tab\tinside"),
+        ("line\u{2028}sep", "\"line\u{2028}sep\""),
+        ("next\u{85}line", "\"next\u{85}line\""), ("para\u{2029}", "\"para\u{2029}\""),
+        ("no\u{2027}break", "no\u{2027}break"),
+        ("crlf ends\r\n", "\"crlf ends\r\n\""), ("twelve bytes,", "\"twelve bytes,\""),
+        ("long \"quoted\" text", "\"long \"\"quoted\"\" text\""),
+        ("–=not a formula", "–=not a formula"), ("\rx", "\"'\rx\""),
     ])
     func csvFieldsAreQuotedAsRFC4180Says(_ cell: String, _ expected: String) {
         #expect(CSVRenderer.field(cell) == expected)
