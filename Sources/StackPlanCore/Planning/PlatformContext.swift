@@ -1,5 +1,6 @@
-/// A platform's release facts on a date, precomputed once per plan.
-struct PlatformContext {
+/// A platform's release facts on a date, precomputed once per plan. A class: every cluster's
+/// path reads its platform's, and handing on a reference retains one object, not every table.
+final class PlatformContext: Sendable {
     let platform: Platform
     /// Releases by minor.
     let releases: MinorTable<PlatformRelease>
@@ -69,5 +70,31 @@ struct PlatformContext {
         return minDate(
             nextReleased.map { $0.adding(days: releaseDays) },
             endOfLife(of: minor).map { $0.adding(days: endOfLifeDays) })
+    }
+}
+
+/// Every catalog platform's context, by platform id. A catalog has a handful of platforms, and an
+/// inventory's platform ids are the catalog's own Strings (equal ones compare by their bits):
+/// looking along a short list costs less than hashing the id for a dictionary, for every cluster.
+struct PlatformContexts: Sendable {
+    private var entries: [(id: String, context: PlatformContext)] = []
+
+    /// The context of platform `id`; setting one for an id already present replaces it.
+    subscript(id: String) -> PlatformContext? {
+        get {
+            entries.withUnsafeBufferPointer { entries in
+                for index in entries.indices where entries[index].id == id { return entries[index].context }
+                return nil
+            }
+        }
+        set {
+            let index = entries.firstIndex { $0.id == id }
+            switch (index, newValue) {
+            case let (index?, context?): entries[index].context = context
+            case let (index?, nil): entries.remove(at: index)
+            case let (nil, context?): entries.append((id, context))
+            case (nil, nil): break
+            }
+        }
     }
 }

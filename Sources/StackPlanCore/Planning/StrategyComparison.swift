@@ -59,7 +59,7 @@ extension UpgradePlanner {
     /// Adds a strategy comparison to every cluster behind its target in `plans` (already scheduled).
     func compare(
         _ plans: inout [ClusterPlan], inventory: Inventory, builder: ClusterPathBuilder, scheduler: PlanScheduler,
-        contexts: [String: PlatformContext], only: String?
+        contexts: PlatformContexts, only: String?
     ) {
         let customers = Dictionary(inventory.customers.map { ($0.id, $0) }) { first, _ in first }
         for index in plans.indices {

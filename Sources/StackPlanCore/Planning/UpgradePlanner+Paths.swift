@@ -11,7 +11,7 @@ extension UpgradePlanner {
     /// One plan per cluster on a catalog platform, in inventory order, each customer's gated;
     /// customer `i`'s plans at `starts[i]..<starts[i + 1]` (``starts(of:contexts:)``).
     func paths(
-        of customers: [Customer], starts: [Int], qualification: [Bool], contexts: [String: PlatformContext]
+        of customers: [Customer], starts: [Int], qualification: [Bool], contexts: PlatformContexts
     ) -> [ClusterPlan] {
         let total = starts[customers.count]
         let slices = customerSlices(starts: starts)
@@ -47,7 +47,7 @@ extension UpgradePlanner {
 
     /// Where each customer's plans start in the result of `paths` (the clusters before it on a
     /// catalog platform), then the total.
-    static func starts(of customers: [Customer], contexts: [String: PlatformContext]) -> [Int] {
+    static func starts(of customers: [Customer], contexts: PlatformContexts) -> [Int] {
         var starts: [Int] = []
         starts.reserveCapacity(customers.count + 1)
         var total = 0

@@ -27,7 +27,7 @@ public struct UpgradePlanner: Sendable {
     /// With `compare`, every cluster behind its target also gets both strategies compared.
     public func plan(_ inventory: Inventory, customer only: String? = nil, compare: Bool = false) -> UpgradePlan {
         let policy = catalog.policy
-        var contexts: [String: PlatformContext] = [:]
+        var contexts = PlatformContexts()
         for platform in catalog.platforms {
             contexts[platform.id] = PlatformContext(
                 platform: platform, asOf: asOf, supportedMinors: policy.supportedMinors)
