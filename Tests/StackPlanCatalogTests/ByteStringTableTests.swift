@@ -35,6 +35,41 @@ struct ByteStringTableTests {
         }
     }
 
+    /// Keys of every length up to 40 bytes, and for each one, the keys that differ from it in one
+    /// byte at every position: each is told apart, whether the byte is in a whole word or in the
+    /// tail (hashing and comparing read eight bytes at a time).
+    @Test func keysDifferingInOneByteAtAnyPositionAreToldApart() {
+        var table = ByteStringTable()
+        var keys: [[UInt8]] = []
+        for length in 0...40 {
+            let base = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            keys.append(base)
+            for position in 0..<length {
+                var changed = base
+                changed[position] = UInt8(ascii: "#")
+                keys.append(changed)
+            }
+        }
+        for (number, key) in keys.enumerated() {
+            let result = key.withUnsafeBufferPointer { table.insert($0) }
+            #expect(result.index == number && result.inserted)
+        }
+        for (number, key) in keys.enumerated() {
+            #expect(key.withUnsafeBufferPointer { table.index(of: $0) } == number)
+        }
+    }
+
+    /// The slot bits of sequential ids spread about as random ones would (at least 550 of the
+    /// 1,024 slots for 1,000 keys; random hashes fill about 630).
+    @Test func sequentialKeysSpreadOverTheSlots() {
+        var slots = Set<UInt32>()
+        for number in 0..<1_000 {
+            var key = "cust-\(number)"
+            slots.insert(key.withUTF8 { ByteStringTable.hash($0) } & 1023)
+        }
+        #expect(slots.count >= 550)
+    }
+
     @Test func aRepeatedStringKeepsItsFirstNumber() {
         let table = ByteStringTable(["b", "a", "b", "c"])
         #expect(table.count == 3)
