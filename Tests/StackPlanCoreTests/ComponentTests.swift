@@ -71,7 +71,7 @@ struct ComponentTests {
             [
                 InstalledComponent(id: "other", version: try #require(VersionNumber(version: "1.0"))),
                 InstalledComponent(id: "prometheus", version: try #require(VersionNumber(version: "3.4.1"))),
-            ], catalog: ["prometheus": box])
+            ], catalog: [FingerprintKey("prometheus"): box])
         #expect(installed.entries.map { $0.release?.cycle.text } == [nil, "3.4"])
         for (text, expected) in [("3.41.2", "3.41"), ("2.53.1", nil), ("v3.5.5", "3.5")] as [(String, String?)] {
             let version = try #require(VersionNumber(version: text))

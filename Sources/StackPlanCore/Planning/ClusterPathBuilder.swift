@@ -7,14 +7,16 @@ struct ClusterPathBuilder {
     /// Step texts made once and shared (one cache per builder, like `chooser`).
     let texts = StepTexts()
     /// The catalog's components by id, boxed: a lookup costs one retain, not one per field.
-    let components: [String: ComponentBox]
+    let components: [FingerprintKey: ComponentBox]
 
     init(catalog: Catalog, policy: Policy, asOf: CalendarDay, chooser: ReleaseChooser) {
         self.catalog = catalog
         self.policy = policy
         self.asOf = asOf
         self.chooser = chooser
-        self.components = Dictionary(catalog.components.map { ($0.id, ComponentBox($0)) }) { first, _ in first }
+        self.components = Dictionary(catalog.components.map { (FingerprintKey($0.id), ComponentBox($0)) }) {
+            first, _ in first
+        }
     }
 
     func plan(

@@ -46,8 +46,8 @@ struct InstalledVersions {
     private(set) var entries: [Entry]
 
     /// `components` in id order (as `Cluster` keeps them), resolved against `catalog`.
-    init(_ components: [InstalledComponent], catalog: [String: ComponentBox]) {
-        entries = components.map { Entry(id: $0.id, version: $0.version, component: catalog[$0.id]) }
+    init(_ components: [InstalledComponent], catalog: [FingerprintKey: ComponentBox]) {
+        entries = components.map { Entry(id: $0.id, version: $0.version, component: catalog[FingerprintKey($0.id)]) }
     }
 
     /// Records that the component at `index` (the cluster's, in the same order) now runs `version`.

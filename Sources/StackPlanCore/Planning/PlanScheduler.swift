@@ -49,8 +49,9 @@ struct PlanScheduler {
         var heap = BinaryHeap<Ready> { lhs, rhs in
             (lhs.due, lhs.plan, lhs.step) < (rhs.due, rhs.plan, rhs.step)
         }
-        var pendingNonProduction: [String: Int] = [:]
-        var heldProduction: [String: [Int]] = [:]
+        // By customer id, hashed by its fingerprint (``FingerprintKey``).
+        var pendingNonProduction: [FingerprintKey: Int] = [:]
+        var heldProduction: [FingerprintKey: [Int]] = [:]
         var nonProduction: [NonProductionKey: [Int]] = [:]
 
         func push(_ plan: Int, _ step: Int) {
@@ -59,7 +60,7 @@ struct PlanScheduler {
         }
         func finished(_ plan: Int) {
             guard plans[plan].kind == .nonProduction else { return }
-            let customer = plans[plan].customer
+            let customer = FingerprintKey(plans[plan].customer)
             pendingNonProduction[customer, default: 0] -= 1
             if pendingNonProduction[customer] == 0 {
                 for held in heldProduction.removeValue(forKey: customer) ?? [] { start(held) }
@@ -74,12 +75,13 @@ struct PlanScheduler {
         }
 
         for plan in indices where plans[plan].kind == .nonProduction {
-            pendingNonProduction[plans[plan].customer, default: 0] += 1
+            pendingNonProduction[FingerprintKey(plans[plan].customer), default: 0] += 1
             nonProduction[NonProductionKey(plans, at: plan), default: []].append(plan)
         }
         for plan in indices {
-            if plans[plan].kind == .production, pendingNonProduction[plans[plan].customer, default: 0] > 0 {
-                heldProduction[plans[plan].customer, default: []].append(plan)
+            let customer = FingerprintKey(plans[plan].customer)
+            if plans[plan].kind == .production, pendingNonProduction[customer, default: 0] > 0 {
+                heldProduction[customer, default: []].append(plan)
             } else {
                 start(plan)
             }
@@ -158,6 +160,12 @@ extension PlanScheduler {
     struct NonProductionKey: Hashable {
         let customer: String
         let platform: String
+
+        /// Both ids by their fingerprints (``TextFingerprint``); equality compares them whole.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(TextFingerprint.of(customer))
+            hasher.combine(TextFingerprint.of(platform))
+        }
 
         /// The key of `plans[index]` (read in place: taking the plan out of the array would copy it).
         init(_ plans: UnsafeMutableBufferPointer<ClusterPlan>, at index: Int) {

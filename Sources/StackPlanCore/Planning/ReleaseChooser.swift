@@ -21,6 +21,16 @@ final class ReleaseChooser {
         let low: VersionNumber
         let high: VersionNumber
         let reach: VersionNumber
+
+        /// The id by its fingerprint (``TextFingerprint``), not every byte: equality still
+        /// compares it whole.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(TextFingerprint.of(component))
+            hasher.combine(installed)
+            hasher.combine(low)
+            hasher.combine(high)
+            hasher.combine(reach)
+        }
     }
 
     private var cache: [Key: Choice] = [:]

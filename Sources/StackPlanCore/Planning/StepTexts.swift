@@ -24,14 +24,38 @@ final class StepTexts {
         let to: String
         let releaseDays: Int
         let platform: String
+
+        /// The texts by their fingerprints (``TextFingerprint``); equality compares them whole.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(sideBySide)
+            hasher.combine(TextFingerprint.of(to))
+            hasher.combine(releaseDays)
+            hasher.combine(TextFingerprint.of(platform))
+        }
     }
 
+    /// The minors are kept as versions for a cheap hash, and compared by their texts.
     private struct ComponentKey: Hashable {
         let kind: Kind
         let component: String
         let cycle: String
-        let low: String
-        let high: String
+        let low: VersionNumber
+        let high: VersionNumber
+
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.kind == rhs.kind && lhs.component == rhs.component && lhs.cycle == rhs.cycle
+                && lhs.low.text == rhs.low.text && lhs.high.text == rhs.high.text
+        }
+
+        /// The texts by their fingerprints (``TextFingerprint``) and the minors by their values:
+        /// equal texts give equal versions, so equal keys hash alike.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(kind)
+            hasher.combine(TextFingerprint.of(component))
+            hasher.combine(TextFingerprint.of(cycle))
+            hasher.combine(low)
+            hasher.combine(high)
+        }
     }
 
     private var hops: [HopKey: String] = [:]
@@ -56,7 +80,7 @@ final class StepTexts {
         _ kind: Kind, component: String, cycle: String, low: VersionNumber, high: VersionNumber,
         make: () -> String
     ) -> String {
-        let key = ComponentKey(kind: kind, component: component, cycle: cycle, low: low.text, high: high.text)
+        let key = ComponentKey(kind: kind, component: component, cycle: cycle, low: low, high: high)
         if let text = components[key] { return text }
         let text = make()
         components[key] = text
