@@ -132,7 +132,7 @@ struct ClusterPathBuilder {
             componentMoves(
                 runningOn: sideBySide ? to : from, through: to, reaching: target, due: due, installed: &installed,
                 into: &steps)
-            let blockerIndex = steps[moves...].firstIndex { $0.blocked }
+            let blockerIndex = (moves..<steps.count).first { steps[$0].blocked }
             let action: StepAction = sideBySide ? .migrateCluster : .upgradeControlPlane
             let why = texts.hopReason(
                 sideBySide: sideBySide, to: to, releaseDays: releaseDays, platform: platform.platform)

@@ -11,8 +11,10 @@ enum NonProductionGate {
         var reach: [(platform: String, cluster: String, minor: VersionNumber)] = []
         for index in plans.indices where plans[index].kind == .nonProduction {
             var highest = plans[index].cluster.minor
-            for step in plans[index].steps where step.action.movesControlPlane && !step.blocked {
-                if let minor = step.minor, highest < minor { highest = minor }
+            // Steps are read in place, by index: iterating them would copy each one.
+            for step in plans[index].steps.indices
+            where plans[index].steps[step].action.movesControlPlane && !plans[index].steps[step].blocked {
+                if let minor = plans[index].steps[step].minor, highest < minor { highest = minor }
             }
             reach.append((plans[index].cluster.platform, plans[index].cluster.name, highest))
         }
@@ -22,8 +24,8 @@ enum NonProductionGate {
             guard reach.contains(where: { $0.platform == platform }) else { continue }
             // The first step that cannot go is the cause; the steps after it wait for it.
             for step in plans[index].steps.indices {
-                let item = plans[index].steps[step]
-                guard item.action != .upgradeComponent, !item.blocked, let minor = item.minor,
+                guard plans[index].steps[step].action != .upgradeComponent, !plans[index].steps[step].blocked,
+                    let minor = plans[index].steps[step].minor,
                     let short = reach.first(where: { $0.platform == platform && $0.minor < minor })
                 else { continue }
                 plans[index].steps[step].blocked = true

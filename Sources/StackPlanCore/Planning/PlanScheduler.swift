@@ -55,8 +55,7 @@ struct PlanScheduler {
         var nonProduction: [NonProductionKey: [Int]] = [:]
 
         func push(_ plan: Int, _ step: Int) {
-            let item = plans[plan].steps[step]
-            heap.push(Ready(plan: plan, step: step, due: item.due?.dayNumber ?? Int.max))
+            heap.push(Ready(plan: plan, step: step, due: plans[plan].steps[step].due?.dayNumber ?? Int.max))
         }
         func finished(_ plan: Int) {
             guard plans[plan].kind == .nonProduction else { return }
@@ -67,7 +66,7 @@ struct PlanScheduler {
             }
         }
         func start(_ plan: Int) {
-            if let first = plans[plan].steps.firstIndex(where: { !$0.blocked }) {
+            if let first = plans[plan].steps.indices.first(where: { !plans[plan].steps[$0].blocked }) {
                 push(plan, first)
             } else {
                 finished(plan)
@@ -184,10 +183,12 @@ extension PlanScheduler {
     ) -> CalendarDay? {
         var latest: CalendarDay?
         for index in indices where plans[index].cluster.minor < minor {
-            let step = plans[index].steps.first { step in
-                step.action.movesControlPlane && step.minor.map { !($0 < minor) } ?? false
+            // By index: steps are read in place, not copied out.
+            let steps = plans[index].steps
+            let step = steps.indices.first { step in
+                steps[step].action.movesControlPlane && steps[step].minor.map { !($0 < minor) } ?? false
             }
-            guard let end = step?.plannedEnd else { continue }
+            guard let end = step.flatMap({ steps[$0].plannedEnd }) else { continue }
             latest = max(latest ?? end, end)
         }
         return latest
