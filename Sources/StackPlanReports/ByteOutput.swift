@@ -72,6 +72,14 @@ final class ByteOutput {
         digits.reverse()
     }
 
+    /// Appends the low `count` bytes of `word` (at most eight, lowest first) with one store.
+    @inline(__always)
+    func append(word: UInt64, count length: Int) {
+        if count + 8 > capacity { grow(to: count + 8) }
+        UnsafeMutableRawPointer(storage + count).storeBytes(of: word.littleEndian, as: UInt64.self)
+        count += length
+    }
+
     /// Appends `byte` `count` times (none when `count` is not positive), after one capacity check.
     func append(_ byte: UInt8, count repeats: Int) {
         guard repeats > 0 else { return }

@@ -169,24 +169,29 @@ public struct JSONWriter {
 
     public mutating func double(_ value: Double) {
         prepareValue()
-        guard value.isFinite else { return literal("null") }
+        guard value.isFinite else { return out.append(word: Self.nullWord, count: 4) }
         if value == value.rounded(), abs(value) < 1e15 { return out.append(contentsOf: String(Int(value)).utf8) }
         out.append(contentsOf: String(value).utf8)
     }
 
     public mutating func bool(_ value: Bool) {
         prepareValue()
-        literal(value ? "true" : "false")
+        if value { out.append(word: Self.trueWord, count: 4) } else { out.append(word: Self.falseWord, count: 5) }
     }
 
     public mutating func null() {
         prepareValue()
-        literal("null")
+        out.append(word: Self.nullWord, count: 4)
     }
 
-    /// Copies a literal's bytes.
-    private func literal(_ text: StaticString) {
-        text.withUTF8Buffer { out.append($0) }
+    /// `true`, `false` and `null` as the low bytes of a word (``ByteOutput/append(word:count:)``).
+    private static let trueWord = word("true"), falseWord = word("false"), nullWord = word("null")
+
+    /// The bytes of `text` (at most eight) as the low bytes of a word, first byte lowest.
+    private static func word(_ text: StaticString) -> UInt64 {
+        text.withUTF8Buffer { bytes in
+            bytes.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        }
     }
 
     private mutating func prepareValue() {
@@ -239,28 +244,36 @@ public struct JSONWriter {
     }
 
     /// Whether `bytes` hold a control character, a quote or a backslash: eight bytes at a time,
-    /// the last eight (overlapping the word before) included, so only a text shorter than a word
-    /// is read byte by byte.
+    /// the last eight overlapping the word before (a text of four to seven bytes as two
+    /// overlapping halves), so only a text of up to three bytes is read byte by byte.
     static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        guard bytes.count >= 8 else {
-            for offset in 0..<bytes.count {
-                let byte = base[offset]
-                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-            }
-            return false
-        }
-        func special(_ offset: Int) -> Bool {
-            let word = ByteWord.load(bytes, at: offset)
-            return ByteWord.bytes(below: 0x20, in: word) | ByteWord.bytes(equalTo: UInt8(ascii: "\""), in: word)
+        func special(_ word: UInt64) -> Bool {
+            ByteWord.bytes(below: 0x20, in: word) | ByteWord.bytes(equalTo: UInt8(ascii: "\""), in: word)
                 | ByteWord.bytes(equalTo: UInt8(ascii: "\\"), in: word) != 0
         }
-        var offset = 0
-        while offset + 8 < bytes.count {
-            if special(offset) { return true }
-            offset += 8
+        let raw = UnsafeRawPointer(base)
+        switch bytes.count {
+        case 8...:
+            var offset = 0
+            while offset + 8 < bytes.count {
+                if special(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
+                offset += 8
+            }
+            return special(raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
+        case 4...:
+            // Two overlapping halves: a byte read twice does not change the answer.
+            let low = raw.loadUnaligned(as: UInt32.self)
+            let high = raw.loadUnaligned(fromByteOffset: bytes.count - 4, as: UInt32.self)
+            return special(UInt64(low) | UInt64(high) << 32)
+        default:
+            // Up to three bytes, padded with spaces (never special).
+            var word = ByteWord.spaces
+            for offset in 0..<bytes.count {
+                word = word & ~(0xFF << (8 * UInt64(offset))) | UInt64(base[offset]) << (8 * UInt64(offset))
+            }
+            return special(word)
         }
-        return special(bytes.count - 8)
     }
 
     private mutating func escape(_ text: String) {

@@ -79,19 +79,23 @@ struct JSONWriterTests {
     }
 
     /// The word-at-a-time test agrees with looking at each byte: every byte value at every
-    /// position of a 19-byte text (two words and a tail), among bytes that never need escaping,
-    /// and random texts of every length up to 40.
+    /// position of texts of 1 to 19 bytes (a few bytes, two halves, words and a tail), among
+    /// bytes that never need escaping, and random texts of every length up to 40.
     @Test func theWordTestFindsExactlyTheBytesThatNeedEscaping() {
         func naive(_ bytes: [UInt8]) -> Bool {
             bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
         }
         for filler in [UInt8(ascii: "a"), 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF] {
-            for value in 0...255 {
-                for position in 0..<19 {
-                    var bytes = [UInt8](repeating: filler, count: 19)
-                    bytes[position] = UInt8(value)
-                    let found = bytes.withUnsafeBufferPointer { JSONWriter.needsEscaping($0) }
-                    #expect(found == naive(bytes), "byte \(value) at \(position) among \(filler)")
+            for length in 1...19 {
+                for value in 0...255 {
+                    for position in 0..<length {
+                        var bytes = [UInt8](repeating: filler, count: length)
+                        bytes[position] = UInt8(value)
+                        let found = bytes.withUnsafeBufferPointer { JSONWriter.needsEscaping($0) }
+                        if found != naive(bytes) {
+                            Issue.record("byte \(value) at \(position) of \(length) among \(filler)")
+                        }
+                    }
                 }
             }
         }
