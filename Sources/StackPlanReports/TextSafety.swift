@@ -22,6 +22,8 @@ enum TextSafety {
     /// ellipsis) — counted on its bytes; `nil` for anything else (control characters, combining
     /// marks, other scripts), which ``visible(_:)`` and a count of Characters measure.
     static func plainWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Nearly every cell of a large table: printable ASCII, one character per byte.
+        if ByteWord.isPrintableASCII(bytes) { return bytes.count }
         var offset = 0
         var continuations = 0
         while offset < bytes.count {
@@ -57,6 +59,7 @@ enum TextSafety {
     /// bytes: one below space, DEL, or the encoding of U+0080 to U+009F, U+2028 or U+2029; eight
     /// printable ASCII bytes at a time.
     static func holdsControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if ByteWord.isPrintableASCII(bytes) { return false }
         var offset = 0
         while offset < bytes.count {
             if offset + 8 <= bytes.count, ByteWord.isPrintableASCII(ByteWord.load(bytes, at: offset)) {

@@ -28,6 +28,24 @@ struct ByteWordTests {
         }
     }
 
+    /// The whole-text test agrees with a look at each byte: every byte value at every position of
+    /// texts of 0 to 19 bytes (a few bytes, two halves, words and an overlapping last word).
+    @Test func printableTextsAtEveryLength() {
+        for length in 0...19 {
+            #expect(
+                [UInt8](repeating: UInt8(ascii: "k"), count: length).withUnsafeBufferPointer(ByteWord.isPrintableASCII))
+            for position in 0..<length {
+                for value in UInt8.min...UInt8.max {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "k"), count: length)
+                    bytes[position] = value
+                    if bytes.withUnsafeBufferPointer(ByteWord.isPrintableASCII) != (0x20...0x7E).contains(value) {
+                        Issue.record("byte \(value) at \(position) of \(length)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func twoSpecialBytesInOneWord() {
         for first in [0x00, 0x1F, 0x20, 0x22, 0x7F, 0x80, 0xFF] as [UInt8] {
             for second in [0x00, 0x01, 0x21, 0x22, 0x7E, 0x7F, 0x81] as [UInt8] {

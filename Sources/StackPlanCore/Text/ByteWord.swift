@@ -37,4 +37,27 @@ public enum ByteWord {
     @inlinable public static func isPrintableASCII(_ word: UInt64) -> Bool {
         bytes(below: 0x20, in: word) | bytes(equalTo: 0x7F, in: word) | nonASCIIBytes(in: word) == 0
     }
+
+    /// Whether every one of `bytes` is printable ASCII: eight at a time, the last eight
+    /// overlapping the word before (four to seven bytes as two overlapping halves, fewer one by
+    /// one); a byte read twice does not change the answer.
+    public static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        switch bytes.count {
+        case 8...:
+            var offset = 0
+            while offset + 8 < bytes.count {
+                guard isPrintableASCII(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) else { return false }
+                offset += 8
+            }
+            return isPrintableASCII(raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
+        case 4...:
+            let low = raw.loadUnaligned(as: UInt32.self)
+            let high = raw.loadUnaligned(fromByteOffset: bytes.count - 4, as: UInt32.self)
+            return isPrintableASCII(UInt64(low) | UInt64(high) << 32)
+        default:
+            return bytes.allSatisfy { (0x20..<0x7F).contains($0) }
+        }
+    }
 }
