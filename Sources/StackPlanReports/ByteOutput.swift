@@ -80,6 +80,14 @@ final class ByteOutput {
         count += length
     }
 
+    /// Appends a copy of `length` bytes already written, from `start` (which must leave them).
+    func appendCopy(from start: Int, length: Int) {
+        guard length > 0 else { return }
+        if count + length > capacity { grow(to: count + length) }
+        (storage + count).update(from: storage + start, count: length)
+        count += length
+    }
+
     /// Appends `byte` `count` times (none when `count` is not positive), after one capacity check.
     func append(_ byte: UInt8, count repeats: Int) {
         guard repeats > 0 else { return }

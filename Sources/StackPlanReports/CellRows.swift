@@ -66,6 +66,18 @@ public final class CellRows {
         endCell()
     }
 
+    /// A whole cell holding what cell `index` (of any row written since the last removal) holds,
+    /// copied from these rows' own bytes: a text repeated on consecutive rows (a cluster's
+    /// customer and name on each of its steps) is read from its String once.
+    public func cell(copying index: Int) {
+        let start = index == 0 ? 0 : cellEnds[index - 1]
+        bytes.appendCopy(from: start, length: cellEnds[index] - start)
+        endCell()
+    }
+
+    /// How many cells have ended: the index the next cell will have.
+    public var cellCount: Int { cellEnds.count }
+
     /// A whole row of `cells`.
     public func row(_ cells: [String]) {
         for text in cells { cell(text) }

@@ -86,9 +86,17 @@ public enum PlanReport {
         for index in range {
             // Through a buffer, each step is read where it is rather than copied out of the array.
             clusters[index].steps.withUnsafeBufferPointer { steps in
+                // The customer and cluster cells are written on the first step's row and copied on
+                // the others'.
+                let first = cells.cellCount
                 for step in steps.indices {
-                    cells.cell(clusters[index].customer)
-                    cells.cell(clusters[index].cluster.name)
+                    if step == 0 {
+                        cells.cell(clusters[index].customer)
+                        cells.cell(clusters[index].cluster.name)
+                    } else {
+                        cells.cell(copying: first)
+                        cells.cell(copying: first + 1)
+                    }
                     stepCells(steps[step], into: cells)
                     cells.endRow()
                 }

@@ -28,6 +28,24 @@ struct CellRowsTests {
         #expect(rows.strings == [["again"]])
     }
 
+    /// A copied cell holds the bytes of the one it copies, also when the copy makes the storage
+    /// grow (rows far past the first storage's size).
+    @Test func copiedCellsHoldTheBytesOfTheirSource() {
+        let rows = CellRows()
+        let first = rows.cellCount
+        rows.row(["cust-00001", "Kubernetes 1.29–1.33", ""])
+        var expected = [["cust-00001", "Kubernetes 1.29–1.33", ""]]
+        for number in 0..<5_000 {
+            rows.cell(copying: first)
+            rows.cell(copying: first + 1)
+            rows.cell(copying: first + 2)
+            rows.cell("step \(number)")
+            rows.endRow()
+            expected.append(["cust-00001", "Kubernetes 1.29–1.33", "", "step \(number)"])
+        }
+        #expect(rows.strings == expected)
+    }
+
     /// A day is written as its description, also outside the four-digit years.
     @Test(arguments: [-1_000_000, -719_162, 0, 20_696, 2_932_896, 3_000_000])
     func daysAreWrittenAsTheirDescription(_ dayNumber: Int) {
