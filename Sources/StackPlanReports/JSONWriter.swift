@@ -243,36 +243,12 @@ public struct JSONWriter {
         out.append(UnsafeBufferPointer(start: fragments + start, count: 2 - start + 2 * depth))
     }
 
-    /// Whether `bytes` hold a control character, a quote or a backslash: eight bytes at a time,
-    /// the last eight overlapping the word before (a text of four to seven bytes as two
-    /// overlapping halves), so only a text of up to three bytes is read byte by byte.
+    /// Whether `bytes` hold a control character, a quote or a backslash, read a word at a time
+    /// (``ByteWord/anyWord(of:filler:_:)``).
     static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        func special(_ word: UInt64) -> Bool {
+        ByteWord.anyWord(of: bytes, filler: UInt8(ascii: " ")) { word in
             ByteWord.bytes(below: 0x20, in: word) | ByteWord.bytes(equalTo: UInt8(ascii: "\""), in: word)
                 | ByteWord.bytes(equalTo: UInt8(ascii: "\\"), in: word) != 0
-        }
-        let raw = UnsafeRawPointer(base)
-        switch bytes.count {
-        case 8...:
-            var offset = 0
-            while offset + 8 < bytes.count {
-                if special(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
-                offset += 8
-            }
-            return special(raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
-        case 4...:
-            // Two overlapping halves: a byte read twice does not change the answer.
-            let low = raw.loadUnaligned(as: UInt32.self)
-            let high = raw.loadUnaligned(fromByteOffset: bytes.count - 4, as: UInt32.self)
-            return special(UInt64(low) | UInt64(high) << 32)
-        default:
-            // Up to three bytes, padded with spaces (never special).
-            var word = ByteWord.spaces
-            for offset in 0..<bytes.count {
-                word = word & ~(0xFF << (8 * UInt64(offset))) | UInt64(base[offset]) << (8 * UInt64(offset))
-            }
-            return special(word)
         }
     }
 

@@ -38,26 +38,40 @@ public enum ByteWord {
         bytes(below: 0x20, in: word) | bytes(equalTo: 0x7F, in: word) | nonASCIIBytes(in: word) == 0
     }
 
-    /// Whether every one of `bytes` is printable ASCII: eight at a time, the last eight
-    /// overlapping the word before (four to seven bytes as two overlapping halves, fewer one by
-    /// one); a byte read twice does not change the answer.
+    /// Whether every one of `bytes` is printable ASCII (``anyWord(of:filler:_:)``).
     public static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
+        !anyWord(of: bytes, filler: 0x20) { !isPrintableASCII($0) }
+    }
+
+    /// Whether `test` holds for some word of `bytes`, where each byte is in some word: eight bytes
+    /// at a time, the last eight overlapping the word before; four to seven bytes as two
+    /// overlapping halves; fewer with the rest of the word `filler` bytes, for which `test` must
+    /// not hold. For tests that ask whether some byte is of a kind, a byte read twice does not
+    /// change the answer.
+    @inlinable public static func anyWord(
+        of bytes: UnsafeBufferPointer<UInt8>, filler: UInt8, _ test: (UInt64) -> Bool
+    ) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
         switch bytes.count {
         case 8...:
             var offset = 0
             while offset + 8 < bytes.count {
-                guard isPrintableASCII(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) else { return false }
+                if test(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
                 offset += 8
             }
-            return isPrintableASCII(raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
+            return test(raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
         case 4...:
             let low = raw.loadUnaligned(as: UInt32.self)
             let high = raw.loadUnaligned(fromByteOffset: bytes.count - 4, as: UInt32.self)
-            return isPrintableASCII(UInt64(low) | UInt64(high) << 32)
+            return test(UInt64(low) | UInt64(high) << 32)
         default:
-            return bytes.allSatisfy { (0x20..<0x7F).contains($0) }
+            var word = ones &* UInt64(filler)
+            for offset in 0..<bytes.count {
+                let shift = 8 * UInt64(offset)
+                word = word & ~(0xFF << shift) | UInt64(base[offset]) << shift
+            }
+            return test(word)
         }
     }
 }
