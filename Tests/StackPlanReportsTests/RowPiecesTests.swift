@@ -4,8 +4,8 @@ import Testing
 
 @testable import StackPlanReports
 
-/// Tables whose rows come in pieces: CSV and the terminal table written piece by piece on several
-/// threads give the bytes of the rows written in turn on one.
+/// Tables whose rows come in pieces: CSV and the terminal table written piece by piece, on one
+/// thread or several, give the bytes of the same rows written one after another.
 @Suite("Tables written in pieces")
 struct RowPiecesTests {
     private static let backwards = Parallelism(width: 3) { count, body in
@@ -43,12 +43,26 @@ struct RowPiecesTests {
         return Report(title: "t", tables: [table, small], notes: Remade { ["a note"] }, json: JSONValue.null)
     }
 
+    /// The same report with every table's rows made at once: rendered row by row, not in pieces.
+    private static func whole(_ report: Report) -> Report {
+        Report(
+            title: report.title,
+            tables: report.tables.map {
+                LazyTextTable(TextTable(title: $0.title, columns: $0.columns, rows: Array($0.rows)))
+            },
+            notes: report.notes, json: JSONValue.null)
+    }
+
     @Test(arguments: [0, 1, 2, 7, 30] as [Int])
     func piecesGiveTheBytesOfOneThread(_ count: Int) {
         for seed in [1, 2, 3] as [UInt64] {
             let report = Self.report(pieces: count, seed: seed)
-            let csv = CSVRenderer().render(report)
-            let table = TableRenderer(color: false).render(report)
+            // The reference: the rows written one after another, without pieces.
+            let csv = CSVRenderer().render(Self.whole(report))
+            let table = TableRenderer(color: false).render(Self.whole(report))
+            #expect(CSVRenderer().render(report) == csv, "csv: \(count) pieces, seed \(seed), one thread")
+            #expect(
+                TableRenderer(color: false).render(report) == table, "table: \(count) pieces, seed \(seed), one thread")
             for parallelism in [Self.backwards, Self.threads] {
                 var streamed: [UInt8] = []
                 CSVRenderer().stream(report, chunkSize: 100, parallelism: parallelism) {
