@@ -104,33 +104,16 @@ struct ByteStringTable {
         }
     }
 
-    /// A 32-bit hash of `key` read eight bytes at a time: each word mixed in by a multiplication
-    /// (the last one overlapping the word before; a key shorter than a word read as two
-    /// overlapping halves, or its first, middle and last bytes), the length too, then the bits
+    /// A 32-bit hash of `key` read a word at a time (``ByteWord/anyWord(of:filler:_:)``, a short
+    /// key zero-padded): each word mixed in by a multiplication, the length too, then the bits
     /// spread by MurmurHash3's finaliser so that the low bits (the slot) depend on every byte.
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: key.count)
-        func mix(_ word: UInt64) {
+        // Every word is mixed in; the walk never stops early.
+        _ = ByteWord.anyWord(of: key, filler: 0) { word in
             hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
             hash ^= hash >> 31
-        }
-        if let base = key.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            switch key.count {
-            case 8...:
-                var offset = 0
-                while offset + 8 < key.count {
-                    mix(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                    offset += 8
-                }
-                mix(raw.loadUnaligned(fromByteOffset: key.count - 8, as: UInt64.self))
-            case 4...:
-                let low = raw.loadUnaligned(as: UInt32.self)
-                let high = raw.loadUnaligned(fromByteOffset: key.count - 4, as: UInt32.self)
-                mix(UInt64(low) | UInt64(high) << 32)
-            default:
-                mix(UInt64(base[0]) | UInt64(base[key.count / 2]) << 8 | UInt64(base[key.count - 1]) << 16)
-            }
+            return false
         }
         hash ^= hash >> 33
         hash &*= 0xFF51_AFD7_ED55_8CCD
