@@ -79,22 +79,20 @@ final class PlatformContext: Sendable {
 struct PlatformContexts: Sendable {
     private var entries: [(id: String, context: PlatformContext)] = []
 
-    /// The context of platform `id`; setting one for an id already present replaces it.
+    /// The context of platform `id`, if any.
     subscript(id: String) -> PlatformContext? {
-        get {
-            entries.withUnsafeBufferPointer { entries in
-                for index in entries.indices where entries[index].id == id { return entries[index].context }
-                return nil
-            }
+        entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices where entries[index].id == id { return entries[index].context }
+            return nil
         }
-        set {
-            let index = entries.firstIndex { $0.id == id }
-            switch (index, newValue) {
-            case let (index?, context?): entries[index].context = context
-            case let (index?, nil): entries.remove(at: index)
-            case let (nil, context?): entries.append((id, context))
-            case (nil, nil): break
-            }
+    }
+
+    /// Makes `context` platform `id`'s, replacing one already there.
+    mutating func set(_ context: PlatformContext, for id: String) {
+        if let index = entries.firstIndex(where: { $0.id == id }) {
+            entries[index].context = context
+        } else {
+            entries.append((id, context))
         }
     }
 }

@@ -29,8 +29,9 @@ public struct UpgradePlanner: Sendable {
         let policy = catalog.policy
         var contexts = PlatformContexts()
         for platform in catalog.platforms {
-            contexts[platform.id] = PlatformContext(
-                platform: platform, asOf: asOf, supportedMinors: policy.supportedMinors)
+            contexts.set(
+                PlatformContext(platform: platform, asOf: asOf, supportedMinors: policy.supportedMinors),
+                for: platform.id)
         }
         let customers = inventory.customers
         let qualification = customers.map { Qualification($0).qualified }
