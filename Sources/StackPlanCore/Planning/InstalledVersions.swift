@@ -1,11 +1,9 @@
 /// The version of each catalog component on a cluster while its path is planned (moves update
-/// it), in component-id order, each with its catalog entry looked up once.
-///
-/// A cluster runs a handful of components: a short array searched in order costs less than
-/// hashing the id for a dictionary, and it iterates in id order without sorting.
+/// it), each with its catalog entry looked up once: entry `i` is the cluster's component `i`
+/// (id order), so a move addresses it by that index and the path iterates in id order without
+/// sorting or searching.
 struct InstalledVersions {
     struct Entry {
-        let id: String
         /// `nil` once moved to a version whose text does not parse (the component is then left alone).
         private(set) var version: VersionNumber?
         /// The catalog component, `nil` when the catalog does not know the id.
@@ -14,8 +12,7 @@ struct InstalledVersions {
         /// version is set, not at every look during the path (each hop looks at every component).
         private(set) var releaseIndex: Int?
 
-        init(id: String, version: VersionNumber?, component: ComponentBox?) {
-            self.id = id
+        init(version: VersionNumber?, component: ComponentBox?) {
             self.component = component
             set(version)
         }
@@ -47,7 +44,7 @@ struct InstalledVersions {
 
     /// `components` in id order (as `Cluster` keeps them), resolved against `catalog`.
     init(_ components: [InstalledComponent], catalog: [FingerprintKey: ComponentBox]) {
-        entries = components.map { Entry(id: $0.id, version: $0.version, component: catalog[FingerprintKey($0.id)]) }
+        entries = components.map { Entry(version: $0.version, component: catalog[FingerprintKey($0.id)]) }
     }
 
     /// Records that the component at `index` (the cluster's, in the same order) now runs `version`.
