@@ -95,7 +95,7 @@ public struct CSVRenderer: Sendable {
     /// For text that does not start like a formula and holds no line break, whether it holds a
     /// comma or a quote (and is written quoted, each quote doubled); `nil` for anything else,
     /// which ``field(_:)`` writes. Read eight printable ASCII bytes at a time, any other byte by
-    /// itself (a line break beyond ASCII is U+0085, U+2028 or U+2029).
+    /// itself (``TextSafety/isLineBreak(_:at:)``).
     private static func plainField(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         switch bytes.first {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"),
@@ -116,13 +116,10 @@ public struct CSVRenderer: Sendable {
                     continue
                 }
             }
-            let rest = bytes.count - offset
-            switch bytes[offset] {
-            case UInt8(ascii: ","), UInt8(ascii: "\""): quoted = 1
-            case 0x0A...0x0D: return nil
-            case 0xC2 where rest > 1 && bytes[offset + 1] == 0x85: return nil
-            case 0xE2 where rest > 2 && bytes[offset + 1] == 0x80 && (bytes[offset + 2] & 0xFE) == 0xA8: return nil
-            default: break
+            if bytes[offset] == UInt8(ascii: ",") || bytes[offset] == UInt8(ascii: "\"") {
+                quoted = 1
+            } else if TextSafety.isLineBreak(bytes, at: offset) {
+                return nil
             }
             offset += 1
         }

@@ -66,15 +66,28 @@ enum TextSafety {
                 offset += 8
                 continue
             }
-            let rest = bytes.count - offset
             switch bytes[offset] {
             case 0..<0x20, 0x7F: return true
-            case 0xC2 where rest > 1 && bytes[offset + 1] < 0xA0: return true
-            case 0xE2 where rest > 2 && bytes[offset + 1] == 0x80 && (bytes[offset + 2] & 0xFE) == 0xA8: return true
-            default: offset += 1
+            case 0xC2 where bytes.count - offset > 1 && bytes[offset + 1] < 0xA0: return true
+            default:
+                // U+2028 and U+2029 (the other line breaks are C0 or C1 controls).
+                if isLineBreak(bytes, at: offset) { return true }
+                offset += 1
             }
         }
         return false
+    }
+
+    /// Whether a line break (``isLineBreak(_:)``) is encoded at `offset` of `bytes` (valid
+    /// UTF-8): LF, VT, FF or CR, U+0085 as C2 85, U+2028 or U+2029 as E2 80 A8 or A9.
+    static func isLineBreak(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        let rest = bytes.count - offset
+        switch bytes[offset] {
+        case 0x0A...0x0D: return true
+        case 0xC2: return rest > 1 && bytes[offset + 1] == 0x85
+        case 0xE2: return rest > 2 && bytes[offset + 1] == 0x80 && (bytes[offset + 2] & 0xFE) == 0xA8
+        default: return false
+        }
     }
 
     /// `text` with every control character shown as a visible escape (`\n`, `\r`, `\t`, `\x1B`,
