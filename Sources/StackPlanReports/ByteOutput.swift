@@ -27,26 +27,49 @@ final class ByteOutput {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let length = bytes.count
         if count + length > capacity { grow(to: count + length) }
-        // Most appends are a few dozen bytes at most (a key, a date, a name): two overlapping
-        // word or vector copies beat a call to memmove.
-        let (source, target) = (UnsafeRawPointer(base), UnsafeMutableRawPointer(storage + count))
+        Self.copy(base, count: length, to: storage + count)
+        count += length
+    }
+
+    /// Copies `length` bytes from `source` to `target` (which must not overlap). Most copies are a
+    /// few dozen bytes at most (a key, a date, a name): two overlapping word or vector copies beat
+    /// a call to memmove.
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<UInt8>, count length: Int, to target: UnsafeMutablePointer<UInt8>) {
+        let (from, to) = (UnsafeRawPointer(source), UnsafeMutableRawPointer(target))
         switch length {
+        case ..<4:
+            // None, or the first, middle and last bytes (some of them the same).
+            guard length > 0 else { return }
+            target[0] = source[0]
+            target[length / 2] = source[length / 2]
+            target[length - 1] = source[length - 1]
         case ..<8:
-            for offset in 0..<length { storage[count + offset] = base[offset] }
+            to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            to.storeBytes(
+                of: from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self), toByteOffset: length - 4,
+                as: UInt32.self)
         case ...16:
-            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
-            target.storeBytes(
-                of: source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), toByteOffset: length - 8,
+            to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            to.storeBytes(
+                of: from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), toByteOffset: length - 8,
                 as: UInt64.self)
         case ...32:
-            target.storeBytes(of: source.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
-            target.storeBytes(
-                of: source.loadUnaligned(fromByteOffset: length - 16, as: SIMD16<UInt8>.self),
+            to.storeBytes(of: from.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+            to.storeBytes(
+                of: from.loadUnaligned(fromByteOffset: length - 16, as: SIMD16<UInt8>.self),
                 toByteOffset: length - 16, as: SIMD16<UInt8>.self)
         default:
-            (storage + count).update(from: base, count: length)
+            target.update(from: source, count: length)
         }
-        count += length
+    }
+
+    /// Appends the bytes that `write` puts in place, at most `limit` of them, after one capacity
+    /// check; `write` returns how many it wrote.
+    @inline(__always)
+    func append(atMost limit: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if count + limit > capacity { grow(to: count + limit) }
+        count += write(storage + count)
     }
 
     func append<Bytes: Sequence>(contentsOf bytes: Bytes) where Bytes.Element == UInt8 {
@@ -84,7 +107,7 @@ final class ByteOutput {
     func appendCopy(from start: Int, length: Int) {
         guard length > 0 else { return }
         if count + length > capacity { grow(to: count + length) }
-        (storage + count).update(from: storage + start, count: length)
+        Self.copy(storage + start, count: length, to: storage + count)
         count += length
     }
 
@@ -96,6 +119,7 @@ final class ByteOutput {
 
     /// Appends `length` bytes that `write` puts in place, after one capacity check (fixed-width
     /// texts such as dates and instants, without a copy through a temporary).
+    @inline(__always)
     func append(length: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) {
         if count + length > capacity { grow(to: count + length) }
         write(storage + count)

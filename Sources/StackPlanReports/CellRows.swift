@@ -8,12 +8,10 @@ import StackPlanCore
 /// A reference type: the renderer that owns it is its only user, on one thread at a time.
 public final class CellRows {
     private let bytes = ByteOutput(capacity: 1 << 15)
-    /// The end of each cell in `bytes`. Exclusivity is not checked at run time (for this and
-    /// `rowEnds`): an instance has one user at a time, and no method reaches another while
-    /// changing them.
-    @exclusivity(unchecked) private var cellEnds: [Int] = []
+    /// The end of each cell in `bytes`.
+    private let cellEnds = Offsets()
     /// The number of cells before the end of each row.
-    @exclusivity(unchecked) private var rowEnds: [Int] = []
+    private let rowEnds = Offsets()
 
     public init() {}
 
@@ -98,6 +96,26 @@ public final class CellRows {
         return UnsafeBufferPointer(rebasing: bytes.written[start..<cellEnds[index]])
     }
 
+    /// Where cell `index`'s bytes start (the end of the cell before), counted as in
+    /// ``bytes(ofRow:)``'s storage.
+    func start(ofCell index: Int) -> Int {
+        index == 0 ? 0 : cellEnds[index - 1]
+    }
+
+    /// Where cell `index`'s bytes end.
+    func end(ofCell index: Int) -> Int {
+        cellEnds[index]
+    }
+
+    /// The bytes of every cell of row `row`, one after another, valid until the next change: a
+    /// row is measured and written whole when all of it is printable ASCII.
+    func bytes(ofRow row: Int) -> UnsafeBufferPointer<UInt8> {
+        let cells = cells(ofRow: row)
+        guard !cells.isEmpty else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(
+            rebasing: bytes.written[start(ofCell: cells.lowerBound)..<cellEnds[cells.upperBound - 1]])
+    }
+
     /// Every row as Strings.
     var strings: [[String]] {
         (0..<count).map { row in cells(ofRow: row).map { String(decoding: self[$0], as: UTF8.self) } }
@@ -106,8 +124,49 @@ public final class CellRows {
     /// Forgets every row, keeping the storage.
     func removeAll() {
         bytes.removeAll()
-        cellEnds.removeAll(keepingCapacity: true)
-        rowEnds.removeAll(keepingCapacity: true)
+        cellEnds.removeAll()
+        rowEnds.removeAll()
+    }
+}
+
+/// A list of offsets that only grows until emptied, kept from piece to piece: an append is a
+/// capacity check and a store, without `Array`'s uniqueness check (an instance has one user).
+private final class Offsets {
+    private var storage: UnsafeMutablePointer<Int>
+    private var capacity = 1024
+    private(set) var count = 0
+
+    init() {
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+
+    @inline(__always)
+    func append(_ offset: Int) {
+        if count == capacity { grow() }
+        storage[count] = offset
+        count += 1
+    }
+
+    @inline(__always)
+    subscript(_ index: Int) -> Int {
+        precondition(index >= 0 && index < count, "offset index out of range")
+        return storage[index]
+    }
+
+    func removeAll() {
+        count = 0
+    }
+
+    private func grow() {
+        let larger = UnsafeMutablePointer<Int>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity *= 2
     }
 }
 

@@ -52,44 +52,50 @@ public enum PlanReport {
         }
     }
 
-    /// The clusters table's rows for a range of clusters. Clusters are read in place by index:
-    /// a local copy of a cluster's plan would retain every one of its parts.
+    /// The clusters table's rows for a range of clusters, each cluster's plan borrowed where it is
+    /// (a copy would retain every one of its parts).
     static func clusterRows(_ clusters: [ClusterPlan], range: Range<Int>, into cells: CellRows) {
         for index in range {
-            cells.cell(clusters[index].customer)
-            cells.cell(clusters[index].cluster.name)
-            cells.cell(clusters[index].kind.rawValue)
-            cells.cell(clusters[index].cluster.platform)
-            cells.cell(clusters[index].cluster.version.text)
-            cells.cell(clusters[index].target?.text ?? "-")
-            cells.cell(clusters[index].cluster.strategy.rawValue)
-            if clusters[index].slaApplies {
-                cells.cell("yes")
-            } else {
-                cells.append("no (")
-                for (number, reason) in clusters[index].slaReasons.enumerated() {
-                    if number > 0 { cells.append(", ") }
-                    cells.append(reason.rawValue)
-                }
-                cells.append(")")
-                cells.endCell()
-            }
-            cells.cell(clusters[index].firstDue)
-            cells.cell(clusters[index].endOfExtendedSupport)
-            cells.cell(clusters[index].status.rawValue)
+            clusterCells(clusters[index], into: cells)
             cells.endRow()
         }
+    }
+
+    /// A cluster's cells in the clusters table.
+    private static func clusterCells(_ plan: borrowing ClusterPlan, into cells: CellRows) {
+        cells.cell(plan.customer)
+        cells.cell(plan.cluster.name)
+        cells.cell(plan.kind.rawValue)
+        cells.cell(plan.cluster.platform)
+        cells.cell(plan.cluster.version.text)
+        cells.cell(plan.target?.text ?? "-")
+        cells.cell(plan.cluster.strategy.rawValue)
+        if plan.slaReasons.isEmpty {
+            cells.cell("yes")
+        } else {
+            cells.append("no (")
+            for (number, reason) in plan.slaReasons.enumerated() {
+                if number > 0 { cells.append(", ") }
+                cells.append(reason.rawValue)
+            }
+            cells.append(")")
+            cells.endCell()
+        }
+        cells.cell(plan.firstDue)
+        cells.cell(plan.endOfExtendedSupport)
+        cells.cell(plan.status.rawValue)
     }
 
     /// The steps table's rows for a range of clusters, a row per step, read in place by index.
     static func stepRows(_ clusters: [ClusterPlan], range: Range<Int>, into cells: CellRows) {
         for index in range {
-            // Through a buffer, each step is read where it is rather than copied out of the array.
-            clusters[index].steps.withUnsafeBufferPointer { steps in
+            // Through a pointer, each step is read where it is rather than copied out of the array.
+            clusters[index].steps.withUnsafeBufferPointer { buffer in
+                guard let steps = buffer.baseAddress else { return }
                 // The customer and cluster cells are written on the first step's row and copied on
                 // the others'.
                 let first = cells.cellCount
-                for step in steps.indices {
+                for step in 0..<buffer.count {
                     if step == 0 {
                         cells.cell(clusters[index].customer)
                         cells.cell(clusters[index].cluster.name)
@@ -97,32 +103,33 @@ public enum PlanReport {
                         cells.cell(copying: first)
                         cells.cell(copying: first + 1)
                     }
-                    stepCells(steps[step], into: cells)
+                    stepCells(steps + step, into: cells)
                     cells.endRow()
                 }
             }
         }
     }
 
-    /// A step's cells after its customer's and cluster's (``stepColumns``).
-    private static func stepCells(_ step: PlanStep, into cells: CellRows) {
-        cells.append(step.action.rawValue)
-        if let component = step.component {
+    /// A step's cells after its customer's and cluster's (``stepColumns``), its fields read one at
+    /// a time where the step is (passing the step itself would copy all of it).
+    private static func stepCells(_ step: UnsafePointer<PlanStep>, into cells: CellRows) {
+        cells.append(step.pointee.action.rawValue)
+        if let component = step.pointee.component {
             cells.append(" ")
             cells.append(component)
         }
         cells.endCell()
-        cells.cell(step.from)
-        cells.cell(step.to ?? "-")
+        cells.cell(step.pointee.from)
+        cells.cell(step.pointee.to ?? "-")
         var text = cells
-        StepText.due(step, to: &text)
+        StepText.due(step.pointee.due, projected: step.pointee.projected, to: &text)
         cells.endCell()
-        StepText.start(step, to: &text)
+        StepText.start(window: step.pointee.window, day: step.pointee.plannedStart, to: &text)
         cells.endCell()
-        cells.cell(step.plannedEnd)
-        cells.cell(step.blocked ? "yes" : "no")
-        cells.append(step.reason)
-        if let risk = step.scheduleRisk { cells.append("; at risk: \(risk)") }
+        cells.cell(step.pointee.plannedEnd)
+        cells.cell(step.pointee.blocked ? "yes" : "no")
+        cells.append(step.pointee.reason)
+        if let risk = step.pointee.scheduleRisk { cells.append("; at risk: \(risk)") }
         cells.endCell()
     }
 
@@ -151,15 +158,8 @@ public enum PlanReport {
 
     /// Waivers in force and warnings, listed in every text format; made as they are read (a large
     /// fleet has hundreds of thousands).
-    static func notes(_ plan: UpgradePlan) -> some Sequence<String> {
-        plan.clusters.indices.lazy.flatMap { index -> [String] in
-            let waiver = plan.clusters[index].waiver
-            let warnings = plan.clusters[index].warnings
-            guard waiver != nil || !warnings.isEmpty else { return [] }
-            let name = "\(plan.clusters[index].customer)/\(plan.clusters[index].cluster.name)"
-            let deferral = waiver.map { ["waiver: \(name) deadlines deferred to \($0.until): \($0.reason)"] }
-            return (deferral ?? []) + warnings.map { "warning: \(name): \($0)" }
-        }
+    static func notes(_ plan: UpgradePlan) -> PlanNotes {
+        PlanNotes(clusters: plan.clusters)
     }
 
     /// The JSON document alone (what `--format json` prints), without building the text tables.

@@ -19,15 +19,15 @@ public enum StepText {
     /// (`2026-09-05 02:00–06:00 America/Chicago`), else the day; `-` when not planned.
     public static func start(_ step: PlanStep) -> String {
         var text = ""
-        start(step, to: &text)
+        start(window: step.window, day: step.plannedStart, to: &text)
         return text
     }
 
-    /// Appends ``start(_:)``'s text to `text`.
-    static func start(_ step: PlanStep, to text: inout some TextAppending) {
-        if let window = step.window {
+    /// Appends ``start(_:)``'s text for a step planned in `window`, else on `day`, to `text`.
+    static func start(window: PlannedWindow?, day: CalendarDay?, to text: inout some TextAppending) {
+        if let window {
             text.append(local(window))
-        } else if let day = step.plannedStart {
+        } else if let day {
             text.append(day)
         } else {
             text.append("-")
@@ -48,14 +48,14 @@ public enum StepText {
     /// estimate), `-` when there is none.
     public static func due(_ step: PlanStep) -> String {
         var text = ""
-        due(step, to: &text)
+        due(step.due, projected: step.projected, to: &text)
         return text
     }
 
-    /// Appends ``due(_:)``'s text to `text`.
-    static func due(_ step: PlanStep, to text: inout some TextAppending) {
-        guard let due = step.due else { return text.append("-") }
-        if step.projected { text.append("~") }
+    /// Appends ``due(_:)``'s text for a step due on `due` (an estimate when `projected`) to `text`.
+    static func due(_ due: CalendarDay?, projected: Bool, to text: inout some TextAppending) {
+        guard let due else { return text.append("-") }
+        if projected { text.append("~") }
         text.append(due)
     }
 }

@@ -72,12 +72,13 @@ public struct TableRenderer: Sendable {
             cells.row(row)
             Self.measure(cells, into: &widths)
         }
-        head(columns, widths: widths, isEmpty: isEmpty, into: out)
+        let layout = Layout(columns: columns, widths: widths)
+        head(columns, layout: layout, isEmpty: isEmpty, into: out)
         for row in table.rows {
             cells.removeAll()
             cells.row(row)
             out.append(Self.newline)
-            Self.line(cells, row: 0, columns: columns, widths: widths, into: out)
+            Self.line(cells, row: 0, layout: layout, into: out)
             afterEachLine()
         }
     }
@@ -96,41 +97,102 @@ public struct TableRenderer: Sendable {
             return (widths: widths, isEmpty: cells.count == 0)
         }
         let widths = measured.reduce(titles) { widths, piece in zip(widths, piece.widths).map { max($0, $1) } }
-        head(columns, widths: widths, isEmpty: measured.allSatisfy(\.isEmpty), into: out)
+        let layout = Layout(columns: columns, widths: widths)
+        head(columns, layout: layout, isEmpty: measured.allSatisfy(\.isEmpty), into: out)
         out.flush(to: sink)
         pieces.write(parallelism: parallelism) { cells, row, out in
             out.append(Self.newline)
-            Self.line(cells, row: row, columns: columns, widths: widths, into: out)
+            Self.line(cells, row: row, layout: layout, into: out)
         } handOn: {
             sink($0)
         }
     }
 
-    /// Widens `widths` to every cell of `cells` (cells beyond the columns are not counted).
+    /// Widens `widths` to every cell of `cells` (cells beyond the columns are not counted). A row
+    /// that is printable ASCII throughout (nearly every row) is checked once, its cells' widths
+    /// then being their lengths.
     private static func measure(_ cells: CellRows, into widths: inout [Int]) {
         for row in 0..<cells.count {
-            for (column, cell) in cells.cells(ofRow: row).enumerated() where column < widths.count {
-                widths[column] = max(widths[column], printedWidth(cells[cell]))
+            let range = cells.cells(ofRow: row)
+            if ByteWord.isPrintableASCII(cells.bytes(ofRow: row)) {
+                for cell in range.prefix(widths.count) {
+                    let column = cell - range.lowerBound
+                    widths[column] = max(widths[column], cells.end(ofCell: cell) - cells.start(ofCell: cell))
+                }
+            } else {
+                for (column, cell) in range.enumerated() where column < widths.count {
+                    widths[column] = max(widths[column], printedWidth(cells[cell]))
+                }
             }
         }
     }
 
     /// The heading line, the rule under it, and `(none)` for a table without rows.
-    private func head(_ columns: [TextTable.Column], widths: [Int], isEmpty: Bool, into out: ByteOutput) {
+    private func head(_ columns: [TextTable.Column], layout: Layout, isEmpty: Bool, into out: ByteOutput) {
         if color { append("\u{1B}[1m", to: out) }
         let titles = CellRows()
         titles.row(columns.map(\.title))
-        Self.line(titles, row: 0, columns: columns, widths: widths, into: out)
+        Self.line(titles, row: 0, layout: layout, into: out)
         if color { append("\u{1B}[0m", to: out) }
         out.append(Self.newline)
-        append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "), to: out)
+        append(layout.widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "), to: out)
         if isEmpty { append("\n(none)", to: out) }
     }
 
-    /// One line of cells, padded and aligned, without trailing spaces.
-    private static func line(
-        _ cells: CellRows, row: Int, columns: [TextTable.Column], widths: [Int], into out: ByteOutput
-    ) {
+    /// One line of cells, padded and aligned, without trailing spaces: a row of printable ASCII
+    /// (nearly every row) written whole after one capacity check, any other cell by cell.
+    private static func line(_ cells: CellRows, row: Int, layout: Layout, into out: ByteOutput) {
+        let range = cells.cells(ofRow: row)
+        let bytes = cells.bytes(ofRow: row)
+        guard range.count <= layout.widths.count, let source = bytes.baseAddress, ByteWord.isPrintableASCII(bytes)
+        else { return lineCellByCell(cells, row: row, layout: layout, into: out) }
+        let first = cells.start(ofCell: range.lowerBound)
+        // No cell is wider than its column (they were measured); were one wider, the line would
+        // still fit in its own bytes and every column's width.
+        out.append(atMost: bytes.count + layout.length + 8) { target in
+            var written = 0
+            var start = first
+            for column in 0..<range.count {
+                if column > 0 {
+                    UnsafeMutableRawPointer(target + written).storeBytes(of: 0x2020, as: UInt16.self)
+                    written += 2
+                }
+                let end = cells.end(ofCell: range.lowerBound + column)
+                let length = end - start
+                let padding = max(layout.widths[column] - length, 0)
+                if layout.alignRight[column] {
+                    spaces(padding, at: target + written)
+                    written += padding
+                }
+                ByteOutput.copy(source + (start - first), count: length, to: target + written)
+                written += length
+                // The last cell's padding would be dropped with the line's trailing spaces below.
+                if !layout.alignRight[column], column < range.count - 1 {
+                    spaces(padding, at: target + written)
+                    written += padding
+                }
+                start = end
+            }
+            while written > 0, target[written - 1] == space { written -= 1 }
+            return written
+        }
+    }
+
+    /// `count` spaces at `target`, eight at a time: up to seven bytes after them are overwritten
+    /// too (room the caller has, and writes over next).
+    @inline(__always)
+    private static func spaces(_ count: Int, at target: UnsafeMutablePointer<UInt8>) {
+        var offset = 0
+        while offset < count {
+            UnsafeMutableRawPointer(target + offset).storeBytes(of: ByteWord.spaces, as: UInt64.self)
+            offset += 8
+        }
+    }
+
+    /// ``line(_:row:layout:into:)`` for a row with a cell beyond printable ASCII: each cell made
+    /// visible (``TextSafety/visible(_:)``) where it does not print as it is, and measured in
+    /// characters.
+    private static func lineCellByCell(_ cells: CellRows, row: Int, layout: Layout, into out: ByteOutput) {
         let start = out.count
         let range = cells.cells(ofRow: row)
         for (index, cell) in range.enumerated() {
@@ -148,11 +210,13 @@ public struct TableRenderer: Sendable {
                 let text = TextSafety.visible(String(decoding: bytes, as: UTF8.self))
                 (visible, width) = (text, text.count)
             }
-            let padding = widths[index] - width
-            if columns[index].alignRight { out.append(space, count: padding) }
+            let columnWidth = index < layout.widths.count ? layout.widths[index] : width
+            let alignRight = index < layout.widths.count && layout.alignRight[index]
+            let padding = columnWidth - width
+            if alignRight { out.append(space, count: padding) }
             if var visible { visible.withUTF8 { out.append($0) } } else { out.append(bytes) }
             // The last cell's padding would be dropped with the line's trailing spaces below.
-            if !columns[index].alignRight, index < range.count - 1 { out.append(space, count: padding) }
+            if !alignRight, index < range.count - 1 { out.append(space, count: padding) }
         }
         out.dropTrailing(space, downTo: start)
     }
@@ -167,6 +231,21 @@ public struct TableRenderer: Sendable {
     private static func width(_ text: String) -> Int {
         var text = text
         return text.withUTF8(printedWidth)
+    }
+
+    /// How a table's lines are laid out: each column's width and alignment, read for every cell.
+    private struct Layout: Sendable {
+        let widths: [Int]
+        let alignRight: [Bool]
+        /// The longest a line of cells as wide as their columns can be: the widths, two spaces
+        /// between columns.
+        let length: Int
+
+        init(columns: [TextTable.Column], widths: [Int]) {
+            self.widths = widths
+            alignRight = columns.map(\.alignRight)
+            length = widths.reduce(0, +) + 2 * widths.count
+        }
     }
 
     private func bold(_ text: String) -> String {
