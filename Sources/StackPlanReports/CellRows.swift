@@ -7,13 +7,34 @@ import StackPlanCore
 ///
 /// A reference type: the renderer that owns it is its only user, on one thread at a time.
 public final class CellRows {
-    private let bytes = ByteOutput(capacity: 1 << 15)
+    private let bytes: ByteOutput
     /// The end of each cell in `bytes`.
-    private let cellEnds = Offsets()
+    private let cellEnds: Offsets
     /// The number of cells before the end of each row.
-    private let rowEnds = Offsets()
+    private let rowEnds: Offsets
 
-    public init() {}
+    public init() {
+        bytes = ByteOutput(capacity: 1 << 15)
+        cellEnds = Offsets(capacity: 1024)
+        rowEnds = Offsets(capacity: 1024)
+    }
+
+    private init(copying rows: CellRows) {
+        bytes = ByteOutput(capacity: rows.bytes.count)
+        bytes.append(rows.bytes.written)
+        cellEnds = rows.cellEnds.copy()
+        rowEnds = rows.rowEnds.copy()
+    }
+
+    /// A copy of these rows in storage of their own size.
+    func copy() -> CellRows {
+        CellRows(copying: self)
+    }
+
+    /// The bytes a copy (``copy()``) takes: the cells' bytes and where each cell and row ends.
+    var footprint: Int {
+        bytes.count + MemoryLayout<Int>.stride * (cellEnds.count + rowEnds.count)
+    }
 
     /// Appends `text` to the cell being written.
     public func append(_ text: String) {
@@ -133,11 +154,20 @@ public final class CellRows {
 /// capacity check and a store, without `Array`'s uniqueness check (an instance has one user).
 private final class Offsets {
     private var storage: UnsafeMutablePointer<Int>
-    private var capacity = 1024
+    private var capacity: Int
     private(set) var count = 0
 
-    init() {
-        storage = .allocate(capacity: capacity)
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    /// A copy in storage of its own size.
+    func copy() -> Offsets {
+        let copy = Offsets(capacity: count)
+        copy.storage.initialize(from: storage, count: count)
+        copy.count = count
+        return copy
     }
 
     deinit {

@@ -30,13 +30,15 @@ public struct RowPieces: Sendable {
 
     /// Writes every row as bytes with `line` (the rows, a row's index among them, the buffer),
     /// piece by piece on `parallelism`'s threads, and hands the bytes on in order
-    /// (``PiecePipeline``); each piece's rows are written into cells kept from piece to piece.
+    /// (``PiecePipeline``); each piece's rows are those `kept`, else written into cells kept from
+    /// piece to piece.
     func write(
-        parallelism: Parallelism, line: @Sendable (CellRows, Int, ByteOutput) -> Void,
+        parallelism: Parallelism, kept: KeptPieces = KeptPieces(), line: @Sendable (CellRows, Int, ByteOutput) -> Void,
         handOn: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
-        PiecePipeline.run(count, parallelism: parallelism, scratch: CellRows.init) { piece, out, cells in
-            write(piece, into: cells)
+        PiecePipeline.run(count, parallelism: parallelism, scratch: CellRows.init) { piece, out, scratch in
+            let cells = kept[piece] ?? scratch
+            if cells === scratch { write(piece, into: scratch) }
             for row in 0..<cells.count { line(cells, row, out) }
         } handOn: {
             handOn($0)
@@ -45,16 +47,26 @@ public struct RowPieces: Sendable {
 
     /// What `body` makes of each piece's rows, in piece order: pieces read on `parallelism`'s
     /// threads in consecutive runs (four per thread), each run's pieces written in turn into
-    /// cells of its own.
-    func map<T: Sendable>(parallelism: Parallelism, _ body: @Sendable (CellRows) -> T) -> [T] {
+    /// cells of its own. With a `budget` (bytes), copies of the rows are kept, each run keeping
+    /// those of its pieces that fit in its share, so that a second read
+    /// (``write(parallelism:kept:line:handOn:)``) need not make them again.
+    func map<T: Sendable>(
+        parallelism: Parallelism, keeping budget: Int = 0, _ body: @Sendable (CellRows) -> T
+    ) -> (results: [T], kept: KeptPieces) {
         let runs = min(parallelism.width == 1 ? 1 : parallelism.width * 4, count)
-        return parallelism.map(runs) { run in
+        let share = runs == 0 ? 0 : budget / runs
+        let made = parallelism.map(runs) { run in
             let cells = CellRows()
+            var left = share
             return (count * run / runs..<count * (run + 1) / runs).map { piece in
                 write(piece, into: cells)
-                return body(cells)
+                let result = body(cells)
+                guard cells.footprint <= left else { return (result, KeptPieces.Piece(rows: nil)) }
+                left -= cells.footprint
+                return (result, KeptPieces.Piece(rows: cells.copy()))
             }
         }.flatMap { $0 }
+        return (made.map(\.0), KeptPieces(made.map(\.1)))
     }
 
     /// The rows of piece `index`, made now.
@@ -67,5 +79,31 @@ public struct RowPieces: Sendable {
     /// Every row, piece after piece (one piece's rows held at a time).
     var all: Remade<[String]> {
         Remade { (0..<count).lazy.flatMap { rows($0) } }
+    }
+}
+
+/// Copies of some pieces' rows, kept between a table's two reads (its widths, then its lines):
+/// made once, then only read, by any thread.
+final class KeptPieces: @unchecked Sendable {
+    /// One piece's rows, or `nil` where they were not kept.
+    struct Piece: @unchecked Sendable {
+        let rows: CellRows?
+    }
+
+    private let pieces: [Piece]
+
+    /// No piece kept.
+    init() {
+        pieces = []
+    }
+
+    /// `pieces[i]` for piece `i`.
+    init(_ pieces: [Piece]) {
+        self.pieces = pieces
+    }
+
+    /// Piece `index`'s rows, when kept.
+    subscript(_ index: Int) -> CellRows? {
+        index < pieces.count ? pieces[index].rows : nil
     }
 }

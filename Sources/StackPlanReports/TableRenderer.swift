@@ -5,8 +5,19 @@ public struct TableRenderer: Sendable {
     /// Whether to use ANSI bold for headings.
     public let color: Bool
 
+    /// How many bytes of a large table's rows are kept from sizing its columns to writing its
+    /// lines (``RowPieces/map(parallelism:keeping:_:)``); the other rows are made again.
+    let keptBytes: Int
+
+    /// Up to 40 MB of rows kept: a 10,000-customer plan's steps nearly all (about 39 MB), a larger
+    /// fleet's first pieces.
     public init(color: Bool) {
+        self.init(color: color, keptBytes: 40 << 20)
+    }
+
+    init(color: Bool, keptBytes: Int) {
         self.color = color
+        self.keptBytes = keptBytes
     }
 
     /// Every cell, title and note is printed with its control characters as visible escapes, so
@@ -20,7 +31,8 @@ public struct TableRenderer: Sendable {
     /// The same text handed to `sink` in chunks of about `chunkSize` bytes (each valid only
     /// during the call), so a large report is never held whole as text.
     /// Rows made as they are read (``Remade``) are read twice — widths, then lines — and not kept;
-    /// rows in pieces (``RowPieces``) are measured and written on `parallelism`'s threads.
+    /// rows in pieces (``RowPieces``) are measured and written on `parallelism`'s threads, the
+    /// rows of as many pieces as fit in ``keptBytes`` kept between the two.
     public func stream(
         _ report: Report, chunkSize: Int = 1 << 20, parallelism: Parallelism = .serial,
         to sink: (UnsafeBufferPointer<UInt8>) -> Void
@@ -91,7 +103,7 @@ public struct TableRenderer: Sendable {
     ) {
         // The titles' widths, widened by every piece's.
         let titles = columns.map { Self.width($0.title) }
-        let measured = pieces.map(parallelism: parallelism) { cells in
+        let (measured, kept) = pieces.map(parallelism: parallelism, keeping: keptBytes) { cells in
             var widths = titles
             Self.measure(cells, into: &widths)
             return (widths: widths, isEmpty: cells.count == 0)
@@ -100,7 +112,7 @@ public struct TableRenderer: Sendable {
         let layout = Layout(columns: columns, widths: widths)
         head(columns, layout: layout, isEmpty: measured.allSatisfy(\.isEmpty), into: out)
         out.flush(to: sink)
-        pieces.write(parallelism: parallelism) { cells, row, out in
+        pieces.write(parallelism: parallelism, kept: kept) { cells, row, out in
             out.append(Self.newline)
             Self.line(cells, row: row, layout: layout, into: out)
         } handOn: {
@@ -112,16 +124,18 @@ public struct TableRenderer: Sendable {
     /// that is printable ASCII throughout (nearly every row) is checked once, its cells' widths
     /// then being their lengths.
     private static func measure(_ cells: CellRows, into widths: inout [Int]) {
-        for row in 0..<cells.count {
-            let range = cells.cells(ofRow: row)
-            if ByteWord.isPrintableASCII(cells.bytes(ofRow: row)) {
-                for cell in range.prefix(widths.count) {
-                    let column = cell - range.lowerBound
-                    widths[column] = max(widths[column], cells.end(ofCell: cell) - cells.start(ofCell: cell))
-                }
-            } else {
-                for (column, cell) in range.enumerated() where column < widths.count {
-                    widths[column] = max(widths[column], printedWidth(cells[cell]))
+        widths.withUnsafeMutableBufferPointer { widths in
+            for row in 0..<cells.count {
+                let range = cells.cells(ofRow: row)
+                if ByteWord.isPrintableASCII(cells.bytes(ofRow: row)) {
+                    for cell in range.prefix(widths.count) {
+                        let column = cell - range.lowerBound
+                        widths[column] = max(widths[column], cells.end(ofCell: cell) - cells.start(ofCell: cell))
+                    }
+                } else {
+                    for (column, cell) in range.enumerated() where column < widths.count {
+                        widths[column] = max(widths[column], printedWidth(cells[cell]))
+                    }
                 }
             }
         }
@@ -139,27 +153,43 @@ public struct TableRenderer: Sendable {
         if isEmpty { append("\n(none)", to: out) }
     }
 
-    /// One line of cells, padded and aligned, without trailing spaces: a row of printable ASCII
-    /// (nearly every row) written whole after one capacity check, any other cell by cell.
+    /// One line of cells, padded and aligned, without trailing spaces: a row whose every cell prints
+    /// as it is (``TextSafety/plainWidth(_:)``; nearly every row, most of them printable ASCII
+    /// throughout, which one check tells) written whole after one capacity check, any other cell
+    /// by cell.
     private static func line(_ cells: CellRows, row: Int, layout: Layout, into out: ByteOutput) {
         let range = cells.cells(ofRow: row)
         let bytes = cells.bytes(ofRow: row)
-        guard range.count <= layout.widths.count, let source = bytes.baseAddress, ByteWord.isPrintableASCII(bytes)
+        guard range.count <= layout.widths.count, let source = bytes.baseAddress
         else { return lineCellByCell(cells, row: row, layout: layout, into: out) }
+        let ascii = ByteWord.isPrintableASCII(bytes)
         let first = cells.start(ofCell: range.lowerBound)
+        var plain = true
         // No cell is wider than its column (they were measured); were one wider, the line would
         // still fit in its own bytes and every column's width.
         out.append(atMost: bytes.count + layout.length + 8) { target in
             var written = 0
             var start = first
             for column in 0..<range.count {
+                let end = cells.end(ofCell: range.lowerBound + column)
+                let length = end - start
+                let width: Int
+                if ascii {
+                    width = length
+                } else if let plainWidth = TextSafety.plainWidth(
+                    UnsafeBufferPointer(start: source + (start - first), count: length))
+                {
+                    width = plainWidth
+                } else {
+                    // Nothing is kept: the line is written cell by cell instead.
+                    plain = false
+                    return 0
+                }
                 if column > 0 {
                     UnsafeMutableRawPointer(target + written).storeBytes(of: 0x2020, as: UInt16.self)
                     written += 2
                 }
-                let end = cells.end(ofCell: range.lowerBound + column)
-                let length = end - start
-                let padding = max(layout.widths[column] - length, 0)
+                let padding = max(layout.widths[column] - width, 0)
                 if layout.alignRight[column] {
                     spaces(padding, at: target + written)
                     written += padding
@@ -176,6 +206,7 @@ public struct TableRenderer: Sendable {
             while written > 0, target[written - 1] == space { written -= 1 }
             return written
         }
+        if !plain { lineCellByCell(cells, row: row, layout: layout, into: out) }
     }
 
     /// `count` spaces at `target`, eight at a time: up to seven bytes after them are overwritten

@@ -63,6 +63,12 @@ struct RowPiecesTests {
             #expect(CSVRenderer().render(report) == csv, "csv: \(count) pieces, seed \(seed), one thread")
             #expect(
                 TableRenderer(color: false).render(report) == table, "table: \(count) pieces, seed \(seed), one thread")
+            // No piece's rows kept between sizing and writing, some of them, or all.
+            for kept in [0, 1_500, 1 << 30] {
+                #expect(
+                    TableRenderer(color: false, keptBytes: kept).render(report) == table,
+                    "table: \(count) pieces, seed \(seed), \(kept) bytes kept, one thread")
+            }
             for parallelism in [Self.backwards, Self.threads] {
                 var streamed: [UInt8] = []
                 CSVRenderer().stream(report, chunkSize: 100, parallelism: parallelism) {
@@ -70,10 +76,17 @@ struct RowPiecesTests {
                 }
                 #expect(String(decoding: streamed, as: UTF8.self) == csv, "csv: \(count) pieces, seed \(seed)")
                 streamed = []
-                TableRenderer(color: false).stream(report, chunkSize: 100, parallelism: parallelism) {
-                    streamed.append(contentsOf: $0)
+                for kept in [0, 1_500, 1 << 30] {
+                    streamed = []
+                    TableRenderer(color: false, keptBytes: kept).stream(
+                        report, chunkSize: 100, parallelism: parallelism
+                    ) {
+                        streamed.append(contentsOf: $0)
+                    }
+                    #expect(
+                        String(decoding: streamed, as: UTF8.self) == table,
+                        "table: \(count) pieces, seed \(seed), \(kept) bytes kept")
                 }
-                #expect(String(decoding: streamed, as: UTF8.self) == table, "table: \(count) pieces, seed \(seed)")
             }
         }
     }
@@ -85,5 +98,22 @@ struct RowPiecesTests {
             Array(LazyTextTable(title: nil, columns: [.init("x")], pieces: pieces).rows) == [
                 ["0a"], ["0b"], ["2a"], ["2b"], ["3a"], ["3b"],
             ])
+    }
+
+    /// Pieces' rows are kept while they fit in the budget (each piece here: 330 bytes of cells and
+    /// 30 ends of 8 bytes, 570 bytes), and a kept piece holds the rows as made.
+    @Test func aBudgetKeepsThePiecesThatFit() {
+        let pieces = RowPieces(count: 6) { piece in
+            (0..<10).map { ["piece \(piece) row \($0)", String(repeating: "x", count: 20)] }
+        }
+        let kept = { (budget: Int) in
+            (0..<6).filter { pieces.map(parallelism: .serial, keeping: budget) { _ in 0 }.kept[$0] != nil }
+        }
+        #expect(kept(0) == [])
+        #expect(kept(1_139) == [0])
+        #expect(kept(1_140) == [0, 1])
+        #expect(kept(1 << 20) == Array(0..<6))
+        let all = pieces.map(parallelism: .serial, keeping: 1 << 20) { _ in 0 }.kept
+        #expect((0..<6).map { all[$0]?.strings } == (0..<6).map { pieces.rows($0) })
     }
 }
