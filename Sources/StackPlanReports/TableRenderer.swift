@@ -9,10 +9,10 @@ public struct TableRenderer: Sendable {
     /// lines (``RowPieces/map(parallelism:keeping:_:)``); the other rows are made again.
     let keptBytes: Int
 
-    /// Up to 40 MB of rows kept: a 10,000-customer plan's steps nearly all (about 39 MB), a larger
-    /// fleet's first pieces.
+    /// Up to 32 MB of rows kept: a 10,000-customer plan's steps whole (31 MB), a larger fleet's first
+    /// pieces.
     public init(color: Bool) {
-        self.init(color: color, keptBytes: 40 << 20)
+        self.init(color: color, keptBytes: 32 << 20)
     }
 
     init(color: Bool, keptBytes: Int) {
