@@ -83,3 +83,34 @@ struct ComponentTests {
         #expect(installed.entries[1].release == nil && installed.entries[1].version == nil)
     }
 }
+
+/// Finding an installed version's release by a scan of cycle keys gives the release the
+/// reference search over the cycles gives: the longest cycle that is a prefix, the first of
+/// equally long ones, none when no cycle is.
+@Suite("Release index by cycle keys")
+struct ReleaseIndexTests {
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func keysAgreeWithTheCycles(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        func part() -> Int { [0, 1, 2, 3, 10, 31, 20_250_101][Int.random(in: 0..<7, using: &random)] }
+        for _ in 0..<200 {
+            let cycles = (0..<Int.random(in: 0...8, using: &random)).map { _ in
+                VersionNumber(parts: (0..<Int.random(in: 1...3, using: &random)).map { _ in part() })
+            }
+            let box = ComponentBox(
+                Component(
+                    id: "c", name: "C", category: "observability", tier: .catalog, role: nil, platforms: ["eks"],
+                    upstream: "https://example.org/c", history: [],
+                    releases: cycles.map {
+                        ComponentRelease(cycle: $0, releaseDate: CalendarDay(dayNumber: 20_000), source: "test")
+                    }))
+            for _ in 0..<20 {
+                let version = VersionNumber(parts: (0..<Int.random(in: 1...5, using: &random)).map { _ in part() })
+                #expect(
+                    box.releaseIndex(containing: version)
+                        == Component.releaseIndex(containing: version, cycles: cycles),
+                    "\(version.text) in \(cycles.map(\.text))")
+            }
+        }
+    }
+}

@@ -162,6 +162,22 @@ public struct VersionNumber: Hashable, Comparable, Sendable {
         return mine.count >= theirs.count && zip(mine, theirs).allSatisfy { $0 == $1 }
     }
 
+    /// This version as a cycle's key: its packed word, when it is packed with at most three
+    /// parts (``cycleKey(ofPrefix:)`` then gives the same word for a version in this cycle);
+    /// `nil` otherwise.
+    var cycleKey: UInt64? {
+        isPacked && countField <= 3 ? packed : nil
+    }
+
+    /// The ``cycleKey`` of the cycle made of this version's first `count` parts (one to three),
+    /// `nil` when the version is not packed or has fewer parts: a version belongs to a keyed cycle
+    /// exactly when one of its prefixes has the cycle's key.
+    func cycleKey(ofPrefix count: Int) -> UInt64? {
+        guard isPacked, count >= 1, count <= min(countField, 3) else { return nil }
+        let mask: UInt64 = ~0 << (64 - 20 * count)
+        return packed & mask | UInt64(count) << 1
+    }
+
     /// For two-part versions (Kubernetes minors), the minor `offset` steps away (`1.33` + 2 → `1.35`).
     public func advancingMinor(by offset: Int) -> VersionNumber {
         VersionNumber(parts: [part(0), part(1) + offset])

@@ -209,9 +209,34 @@ final class ComponentBox: Sendable {
     let value: Component
     /// Its releases' cycles, in order: what finding an installed version's release reads.
     let cycles: [VersionNumber]
+    /// The cycles' keys (``VersionNumber/cycleKey``) with their indices, sorted by key then index,
+    /// when every cycle has a key: a packed version's release is then found by a binary search
+    /// for each of its prefixes.
+    private let keyed: [(key: UInt64, index: Int)]?
 
     init(_ value: Component) {
         self.value = value
         cycles = value.releases.map(\.cycle)
+        let keys = cycles.enumerated().compactMap { index, cycle in cycle.cycleKey.map { (key: $0, index: index) } }
+        keyed = keys.count == cycles.count ? keys.sorted { ($0.key, $0.index) < ($1.key, $1.index) } : nil
+    }
+
+    /// ``Component/releaseIndex(containing:cycles:)`` on this component's cycles: the longest
+    /// cycle that is a prefix of `version`, the first of them when several are the same.
+    func releaseIndex(containing version: VersionNumber) -> Int? {
+        guard let keyed, version.cycleKey(ofPrefix: 1) != nil else {
+            return Component.releaseIndex(containing: version, cycles: cycles)
+        }
+        for count in (1...3).reversed() {
+            guard let key = version.cycleKey(ofPrefix: count) else { continue }
+            // The first entry whose key is not below `key`.
+            var (low, high) = (0, keyed.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if keyed[middle].key < key { low = middle + 1 } else { high = middle }
+            }
+            if low < keyed.count, keyed[low].key == key { return keyed[low].index }
+        }
+        return nil
     }
 }

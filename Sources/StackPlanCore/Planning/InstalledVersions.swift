@@ -35,7 +35,7 @@ struct InstalledVersions {
         mutating func set(_ version: VersionNumber?) {
             self.version = version
             releaseIndex = version.flatMap { version in
-                component.flatMap { Component.releaseIndex(containing: version, cycles: $0.cycles) }
+                component?.releaseIndex(containing: version)
             }
         }
     }
