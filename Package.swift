@@ -28,6 +28,8 @@ let package = Package(
         // MARK: Adapters
         /** The system libyaml (libyaml-dev): the one YAML parser in the binary; its event parser reads every YAML file. */
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        /** glibc's `mallopt` (malloc.h), for the command line's heap settings. */
+        .systemLibrary(name: "CHeap"),
         /** Reads and validates the YAML catalog; diagnostics carry file:line:column. */
         .target(
             name: "StackPlanCatalog",
@@ -60,7 +62,7 @@ let package = Package(
             name: "StackPlanCommands",
             dependencies: [
                 "StackPlanCore", "StackPlanCatalog", "StackPlanReports", "StackPlanStore", "StackPlanImport",
-                "StackPlanServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "StackPlanServer", "CHeap", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -20,9 +20,10 @@ public struct StackPlanCommand: ParsableCommand {
 /// The one exit path: parses the arguments, runs the command, prints what a failure says and
 /// returns its exit status (0, 64 usage, 65 invalid data, 66 missing input, 1 otherwise).
 public enum Entrypoint {
-    /// Runs the process's arguments and exits.
+    /// Runs the process's arguments and exits (the heap set up first: ``HeapSettings``).
     public static func main() -> Never {
-        exit(run(Array(CommandLine.arguments.dropFirst())))
+        HeapSettings.apply()
+        return exit(run(Array(CommandLine.arguments.dropFirst())))
     }
 
     /// Runs `arguments` (without the program name) and returns the exit status. In-process callers
