@@ -145,9 +145,15 @@ final class ByteOutput {
 
     /// Puts the last two decimal digits of a non-negative value at `text`.
     static func putTwoDigits(_ value: Int, at text: UnsafeMutablePointer<UInt8>) {
-        text[0] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10 % 10)
-        text[1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
+        // Both digits with one load from the table of pairs and one store.
+        let pair = UnsafeRawPointer(digitPairs.utf8Start).loadUnaligned(
+            fromByteOffset: 2 * (value % 100), as: UInt16.self)
+        UnsafeMutableRawPointer(text).storeBytes(of: pair, as: UInt16.self)
     }
+
+    /// `00` to `99`, each pair at twice its value (one literal: a StaticString has no concatenation).
+    // swift-format-ignore
+    private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
     /// Hands the bytes written to `sink` (valid only during the call) and forgets them, when
     /// there are at least `minimum`: how every streamed format writes in chunks.
