@@ -87,10 +87,13 @@ public final class CellRows {
 
     /// A whole cell holding what cell `index` (of any row written since the last removal) holds,
     /// copied from these rows' own bytes: a text repeated on consecutive rows (a cluster's
-    /// customer and name on each of its steps) is read from its String once.
+    /// customer and name on each of its steps) is read from its String once. An index of no
+    /// ended cell copies nothing: the cell is empty.
     public func cell(copying index: Int) {
-        let start = index == 0 ? 0 : cellEnds[index - 1]
-        bytes.appendCopy(from: start, length: cellEnds[index] - start)
+        if (0..<cellEnds.count).contains(index) {
+            let start = start(ofCell: index)
+            bytes.appendCopy(from: start, length: cellEnds[index] - start)
+        }
         endCell()
     }
 
@@ -128,8 +131,8 @@ public final class CellRows {
         cellEnds[index]
     }
 
-    /// The bytes of every cell of row `row`, one after another, valid until the next change: a
-    /// row is measured and written whole when all of it is printable ASCII.
+    /// The bytes of every cell of row `row`, one after another, valid until the next change: the
+    /// table checks a row for printable ASCII in one go.
     func bytes(ofRow row: Int) -> UnsafeBufferPointer<UInt8> {
         let cells = cells(ofRow: row)
         guard !cells.isEmpty else { return UnsafeBufferPointer(start: nil, count: 0) }
@@ -181,10 +184,12 @@ private final class Offsets {
         count += 1
     }
 
+    /// Offset `index`, which must be below ``count``: ``CellRows`` reads only offsets it has
+    /// written (its cells' and rows' indices come from these counts, and the one index a caller
+    /// gives, ``CellRows/cell(copying:)``'s, is checked there).
     @inline(__always)
     subscript(_ index: Int) -> Int {
-        precondition(index >= 0 && index < count, "offset index out of range")
-        return storage[index]
+        storage[index]
     }
 
     func removeAll() {

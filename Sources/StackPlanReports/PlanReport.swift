@@ -70,7 +70,7 @@ public enum PlanReport {
         cells.cell(plan.cluster.version.text)
         cells.cell(plan.target?.text ?? "-")
         cells.cell(plan.cluster.strategy.rawValue)
-        if plan.slaReasons.isEmpty {
+        if plan.slaApplies {
             cells.cell("yes")
         } else {
             cells.append("no (")

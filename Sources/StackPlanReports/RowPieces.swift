@@ -84,7 +84,7 @@ public struct RowPieces: Sendable {
 
 /// Copies of some pieces' rows, kept between a table's two reads (its widths, then its lines):
 /// made once, then only read, by any thread.
-final class KeptPieces: @unchecked Sendable {
+struct KeptPieces: @unchecked Sendable {
     /// One piece's rows, or `nil` where they were not kept.
     struct Piece: @unchecked Sendable {
         let rows: CellRows?

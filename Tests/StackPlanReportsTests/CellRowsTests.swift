@@ -46,6 +46,19 @@ struct CellRowsTests {
         #expect(rows.strings == expected)
     }
 
+    /// Copying a cell that has not ended (below the first, or the one being written) gives an
+    /// empty cell rather than stopping the program.
+    @Test func copyingNoEndedCellGivesAnEmptyOne() {
+        let rows = CellRows()
+        rows.cell(copying: 0)
+        rows.cell("kept")
+        rows.cell(copying: -1)
+        rows.cell(copying: rows.cellCount)
+        rows.cell(copying: 1)
+        rows.endRow()
+        #expect(rows.strings == [["", "kept", "", "", "kept"]])
+    }
+
     /// A day is written as its description, also outside the four-digit years.
     @Test(arguments: [-1_000_000, -719_162, 0, 20_696, 2_932_896, 3_000_000])
     func daysAreWrittenAsTheirDescription(_ dayNumber: Int) {
